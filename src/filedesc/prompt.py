@@ -1,0 +1,63 @@
+"""The one place that says what the model sees: name normalisation and the prompt format.
+
+Training imports this module to build its inputs and the runtime imports it to build its queries, so the two can
+never disagree (``tests/test_prompt.py`` checks that the training package really uses it).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+LANGUAGES: tuple[str, ...] = ("en", "fr")
+"""Description languages the project supports."""
+
+MAX_NAME_CHARS = 128
+"""Longest name the model sees, in characters, after normalisation: longer names are cut (keeping the extension)."""
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_SPACES = re.compile(r"\s+")
+
+
+def base_name(path: str) -> str:
+    """Return the last component of a POSIX or Windows path, or of a URL, ignoring trailing separators."""
+    cleaned = path.split("?", 1)[0].split("#", 1)[0] if "://" in path else path
+    cleaned = cleaned.rstrip("/\\")
+    for sep in ("/", "\\"):
+        if sep in cleaned:
+            cleaned = cleaned.rsplit(sep, 1)[1]
+    return cleaned
+
+
+def normalize_name(name: str, max_chars: int = MAX_NAME_CHARS) -> str:
+    """Turn a path or a raw name into the name the model sees.
+
+    Steps: keep the base name; NFC (so ``é`` typed decomposed and composed are one name); drop control,
+    zero-width and bidirectional-override characters; fold runs of white space to one space and strip; cut to
+    ``max_chars`` characters, keeping the extension when there is a short one. ``.`` and ``..`` become empty.
+
+    Returns:
+        The normalised name, possibly empty (callers treat an empty result as invalid input).
+    """
+    name = unicodedata.normalize("NFC", base_name(name))
+    name = _CONTROL.sub("", name)
+    name = _SPACES.sub(" ", name).strip()
+    if name in (".", ".."):
+        return ""
+    if len(name) > max_chars:
+        stem, dot, ext = name.rpartition(".")
+        if dot and stem and 0 < len(ext) <= 12:
+            name = stem[: max_chars - len(ext) - 1] + "." + ext
+        else:
+            name = name[:max_chars]
+    return name
+
+
+def build_prompt(name: str, lang: str) -> str:
+    """Return the model input for an already normalised ``name`` described in ``lang``.
+
+    The language tag comes first so that the encoder knows the target language from the first token.
+    """
+    if lang not in LANGUAGES:
+        raise ValueError(f"unsupported language {lang!r}")
+    return f"<{lang}> {name}"

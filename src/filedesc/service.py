@@ -1,0 +1,199 @@
+"""The one describe service behind the command line, the server, the evaluator and the Python API.
+
+normalise (hook) -> cache -> backend (batched) -> post-process (hook) -> cache. Every entry point goes through
+``Describer.describe``, so a cache, a setting or a plugin behaves the same everywhere.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import pluggy
+
+from filedesc.cache import CacheKey, DescriptionCache, cache_disabled_by_env
+from filedesc.defaults import requested_backend, resolve_lang
+from filedesc.errors import BackendError, BackendUnavailableError, FiledescError, InvalidNameError
+from filedesc.plugins.backend import Backend, BackendOptions
+from filedesc.plugins.manager import BackendRegistry, get_plugin_manager
+
+log = logging.getLogger(__name__)
+
+BATCH_SIZE = 64
+"""Names sent to a backend per call: small enough to report progress and notice cancellation often."""
+
+
+class Cancelled(FiledescError):
+    """The caller cancelled a describe request while it ran."""
+
+
+@dataclass(frozen=True)
+class Description:
+    """One answer: the name as given, its description, and where the description came from."""
+
+    name: str
+    description: str
+    lang: str
+    backend: str
+    cached: bool
+    normalized: str
+
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-ready dict (the shape of ``--json`` lines and of the server's batch items)."""
+        return asdict(self)
+
+
+ProgressCallback = Callable[[int, int], None]
+CancelCheck = Callable[[], bool]
+
+
+class Describer:
+    """Describes names with one backend (switchable), a shared cache and the plugins' text hooks.
+
+    Thread-safe: the server calls it from worker threads.
+    """
+
+    def __init__(
+        self,
+        backend: str | None = None,
+        *,
+        model_path: Path | None = None,
+        cache: DescriptionCache | None | bool = True,
+        plugin_manager: pluggy.PluginManager | None = None,
+    ) -> None:
+        self._pm = plugin_manager or get_plugin_manager()
+        self._registry = BackendRegistry(self._pm)
+        self._requested = requested_backend(backend)
+        self._model_path = model_path
+        self._backend: Backend | None = None
+        self._lock = threading.RLock()
+        if cache is True:
+            cache = None if cache_disabled_by_env() else DescriptionCache()
+        self.cache: DescriptionCache | None = cache or None
+
+    @property
+    def registry(self) -> BackendRegistry:
+        """The backends the plugins registered."""
+        return self._registry
+
+    @property
+    def options(self) -> BackendOptions:
+        """The options handed to backend factories."""
+        return BackendOptions(model_path=self._model_path)
+
+    @property
+    def backend_name(self) -> str:
+        """The backend in use: the requested one, or the best available."""
+        return self._requested or self._registry.default_name(self.options)
+
+    def set_backend(self, name: str | None, model_path: Path | None = None) -> None:
+        """Switch backend (and model folder); takes effect on the next request, the old backend is dropped."""
+        with self._lock:
+            requested = requested_backend(name)
+            if requested is not None:
+                self._registry.spec(requested)  # unknown names fail now, with the list of known ones
+            if requested != self._requested or model_path != self._model_path:
+                self._requested, self._model_path, self._backend = requested, model_path, None
+
+    def backend(self) -> Backend:
+        """Build (once) and return the backend in use."""
+        with self._lock:
+            if self._backend is None:
+                name = self.backend_name
+                availability = self._registry.availability(name, self.options)
+                if not availability.available:
+                    raise BackendUnavailableError(name, availability.reason)
+                self._backend = self._registry.create(name, self.options)
+            return self._backend
+
+    def normalize(self, name: str) -> str:
+        """Apply the ``filedesc_normalize_name`` hook."""
+        result = self._pm.hook.filedesc_normalize_name(name=name)
+        return result if isinstance(result, str) else ""
+
+    def _postprocess(self, description: str, name: str, lang: str) -> str:
+        result = self._pm.hook.filedesc_postprocess(description=description, name=name, lang=lang)
+        return result if isinstance(result, str) else description
+
+    def describe(
+        self,
+        names: Sequence[str],
+        lang: str | None = None,
+        *,
+        use_cache: bool = True,
+        on_progress: ProgressCallback | None = None,
+        cancelled: CancelCheck | None = None,
+    ) -> list[Description]:
+        """Describe ``names`` in ``lang``; one ``Description`` per name, in order.
+
+        Raises:
+            InvalidNameError: A name is empty once normalised (the message gives its position).
+            Cancelled: ``cancelled()`` turned true between two batches.
+            FiledescError: The backend is unknown, unavailable or failed.
+        """
+        lang = resolve_lang(lang)
+        normalized = [self.normalize(name) for name in names]
+        bad = [i for i, n in enumerate(normalized) if not n]
+        if bad:
+            shown = ", ".join(f"#{i + 1} ({names[i]!r})" for i in bad[:5])
+            raise InvalidNameError(
+                f"no file name left after cleaning input {shown}: give a file name such as 'main.py'"
+            )
+        backend = self.backend()
+        keys = {n: CacheKey(n, lang, backend.name, backend.model_id) for n in dict.fromkeys(normalized)}
+        found = self.cache.get_many(list(keys.values())) if (use_cache and self.cache) else {}
+        results: dict[str, tuple[str, bool]] = {n: (found[k], True) for n, k in keys.items() if k in found}
+        todo = [n for n in keys if n not in results]
+        done = len(results)
+        if on_progress:
+            on_progress(done, len(keys))
+        for start in range(0, len(todo), BATCH_SIZE):
+            if cancelled and cancelled():
+                raise Cancelled("the request was cancelled")
+            chunk = todo[start : start + BATCH_SIZE]
+            raw = self._run_backend(backend, chunk, lang)
+            fresh = {n: self._postprocess(d, n, lang) for n, d in zip(chunk, raw, strict=True)}
+            if self.cache:
+                self.cache.put_many((keys[n], d) for n, d in fresh.items())
+            results.update({n: (d, False) for n, d in fresh.items()})
+            done += len(chunk)
+            if on_progress:
+                on_progress(done, len(keys))
+        return [
+            Description(name, results[n][0], lang, backend.name, results[n][1], n)
+            for name, n in zip(names, normalized, strict=True)
+        ]
+
+    def _run_backend(self, backend: Backend, names: list[str], lang: str) -> list[str]:
+        try:
+            with self._lock:
+                out = backend.describe(names, lang)
+        except FiledescError:
+            raise
+        except Exception as exc:
+            raise BackendError(f"backend {backend.name!r} failed: {exc}") from exc
+        if len(out) != len(names):
+            raise BackendError(f"backend {backend.name!r} returned {len(out)} descriptions for {len(names)} names")
+        return out
+
+    def regenerate(self, name: str, lang: str | None = None) -> Description:
+        """Drop ``name``'s cached description in ``lang`` and compute it again."""
+        normalized = self.normalize(name)
+        if self.cache and normalized:
+            self.cache.delete(normalized, resolve_lang(lang))
+        return self.describe([name], lang, use_cache=False)[0]
+
+
+_default_lock = threading.Lock()
+_default: dict[str | None, Describer] = {}
+
+
+def default_describer(backend: str | None = None) -> Describer:
+    """A process-wide ``Describer`` per backend name (``None``: the default), built on first use."""
+    with _default_lock:
+        if backend not in _default:
+            _default[backend] = Describer(backend)
+        return _default[backend]
