@@ -77,7 +77,7 @@ def test_plugin_manager_is_not_built_at_import() -> None:
     import subprocess
 
     code = (
-        "import filedesc, filedesc.describe, filedesc.cli, filedesc.plugins.manager as m, sys; "
+        "import filedesc, filedesc.service, filedesc.cli, filedesc.plugins.manager as m, sys; "
         "assert m._manager is None; assert 'onnxruntime' not in sys.modules and 'torch' not in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
