@@ -1,0 +1,253 @@
+"""The name analyser: tokens -> lexicon entries -> :class:`~filedesc.grammar.meaning.Meaning`.
+
+A name reads as ``[verb (and verb)] [object (and object)] [preposition phrase]*`` in English
+(``convert_csv_to_json``) or French (``analyser_logs``, ``conversion_emails_en_minuscules``); a noun-only name is a
+topic (``user_model``); an English verb may also close the name (``user_create``). Noun sequences use English
+order (modifiers first) unless their words are French (``calcul_impot_revenu``: head first). Unknown words are kept
+verbatim as proper names, and the share of understood tokens is reported so callers can decide to trust the result.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from filedesc.grammar.meaning import GENERIC_KIND, Analysis, Complement, Meaning, Noun, NounPhrase, Unknown
+from filedesc.grammar.segment import segment
+from filedesc.identifiers import Token, split_name, split_words
+from filedesc.lexicon import AdjectiveEntry, Convention, Lexicon, NounEntry, Senses, VerbEntry, fold
+
+#: Prepositions written in names, English and French, mapped to canonical English.
+PREPOSITIONS = {
+    "to": "to", "from": "from", "for": "for", "by": "by", "with": "with", "in": "in", "into": "into", "on": "on",
+    "as": "as", "via": "via", "without": "without", "per": "per", "at": "at", "about": "about", "of": "of",
+    "vers": "to", "depuis": "from", "pour": "for", "par": "by", "avec": "with", "dans": "in", "en": "to",
+    "sur": "on", "sans": "without", "de": "of", "du": "of", "des": "of", "d": "of", "2": "to",
+}
+CONJUNCTIONS = frozenset({"and", "et"})
+ARTICLES = frozenset({"the", "a", "an", "le", "la", "les", "l", "un", "une"})
+#: Verbs whose singular object reads better indefinite: "creates a user", "crée un utilisateur".
+INDEFINITE_VERBS = frozenset({"create", "add", "generate", "make", "build", "insert", "register", "new"})
+
+
+@dataclass(frozen=True)
+class _Item:
+    """One classified token: ``pos`` is verb, noun, adj, prep, and, skip, num or unknown."""
+
+    text: str
+    pos: str
+    senses: Senses = Senses()
+    prep: str = ""
+
+
+def _merge_attached(tokens: tuple[Token, ...], lex: Lexicon) -> list[Token]:
+    """Rejoin attached pieces that form a known word (``sha`` + ``256``, ``i`` + ``18`` + ``n``)."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        for size in (3, 2):
+            group = tokens[i:i + size]
+            if len(group) == size and all(t.attached for t in group[1:]) and lex.lookup("".join(t.text for t in group)):
+                out.append(Token("".join(t.text for t in group), "word", group[0].attached))
+                i += size
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
+def _classify(tokens: list[Token], lex: Lexicon) -> list[_Item]:
+    items: list[_Item] = []
+    for index, tok in enumerate(tokens):
+        low = fold(tok.text)
+        inner = 0 < index < len(tokens) - 1
+        if tok.kind == "version":
+            items.append(_Item(tok.text, "version"))
+        elif tok.kind == "number":
+            attached_between = inner and tok.attached and tokens[index + 1].attached and low in {"2", "4"}
+            items.append(_Item(tok.text, "prep", prep="to" if low == "2" else "for") if attached_between
+                         else _Item(tok.text, "num"))
+        elif inner and low in PREPOSITIONS and low != "2":
+            items.append(_Item(tok.text, "prep", prep=PREPOSITIONS[low]))
+        elif inner and low in CONJUNCTIONS:
+            items.append(_Item(tok.text, "and"))
+        elif low in ARTICLES and index < len(tokens) - 1 and (len(low) > 1 or index > 0):
+            items.append(_Item(tok.text, "skip"))
+        else:
+            senses = lex.lookup(tok.text)
+            if senses:
+                items.append(_Item(tok.text, "word", senses))
+            else:
+                pieces = segment(tok.text, lex) if tok.text.islower() and len(tok.text) >= 6 else None
+                if pieces:
+                    items.extend(_classify([Token(p) for p in pieces], lex))
+                else:
+                    items.append(_Item(tok.text, "unknown"))
+    return items
+
+
+def _is_plural(text: str, noun: NounEntry) -> bool:
+    low = fold(text)
+    if noun.mass:
+        return False
+    if low in {fold(noun.en_pl), fold(noun.fr_pl)} and low not in {fold(noun.en_sg), fold(noun.fr_sg)}:
+        return True
+    return low.endswith(("s", "x")) and low[:-1] in {fold(s) for s in noun.spellings} and low != fold(noun.en_sg)
+
+
+def _word_lang(item: _Item) -> str | None:
+    """``fr`` or ``en`` when the spelling belongs to one language only (``evenements`` vs ``events``)."""
+    s = item.senses
+    en = {fold(f) for v in s.verbs for f in (v.en_base, v.en_third, v.en_gerund, v.en_past, v.key)}
+    en |= {fold(f) for n in s.nouns for f in (n.en_sg, n.en_pl, n.key)}
+    en |= {fold(a.en) for a in s.adjectives}
+    fr = {fold(f) for v in s.verbs for f in (v.fr_inf, v.fr_third, v.fr_pp)}
+    fr |= {fold(f) for n in s.nouns for f in (n.fr_sg, n.fr_pl)}
+    fr |= {fold(f) for a in s.adjectives for f in (a.fr_ms, a.fr_fs, a.fr_mp, a.fr_fp)}
+    low = fold(item.text)
+    if low in fr and low not in en:
+        return "fr"
+    if low in en and low not in fr:
+        return "en"
+    return None
+
+
+def _noun_phrase(items: list[_Item], french_order: bool, stray: list[str]) -> NounPhrase | None:
+    """Build one noun phrase from nouns, adjectives and unknown words; verbs found here are strays."""
+    nouns: list[tuple[Noun, bool]] = []
+    adjectives: list[AdjectiveEntry] = []
+    content = [it for it in items if it.pos in {"word", "unknown", "num"}]
+    for pos, it in enumerate(content):
+        s = it.senses
+        head_slot = pos == (0 if french_order else len(content) - 1)
+        if it.pos in {"unknown", "num"}:
+            nouns.append((Unknown(it.text), False))
+        elif s.adjectives and (not s.nouns or not head_slot):
+            adjectives.append(s.adjectives[0])
+        elif s.nouns:
+            nouns.append((s.nouns[0], _is_plural(it.text, s.nouns[0])))
+        else:
+            stray.append(it.text)
+    if not nouns:
+        return None if not adjectives else NounPhrase(Unknown(""), adjectives=tuple(adjectives))
+    if french_order:
+        (head, plural), mods = nouns[0], list(reversed(nouns[1:]))
+    else:
+        (head, plural), mods = nouns[-1], nouns[:-1]
+    return NounPhrase(head, tuple(m for m, _ in mods), tuple(adjectives), plural, tuple(p for _, p in mods))
+
+
+def _split(items: list[_Item], pos: str) -> list[list[_Item]]:
+    groups: list[list[_Item]] = [[]]
+    for it in items:
+        if it.pos == pos:
+            groups.append([])
+        else:
+            groups[-1].append(it)
+    return [g for g in groups if g]
+
+
+def _phrases(items: list[_Item], french_order: bool, stray: list[str]) -> list[NounPhrase]:
+    """Noun phrases coordinated by ``and``; ``of`` / ``de`` joins a phrase to the previous one as its modifier."""
+    out: list[NounPhrase] = []
+    for group in _split(items, "and"):
+        of_parts = _split([_Item("", "of") if i.pos == "prep" and i.prep == "of" else i for i in group], "of")
+        nps = [np for part in of_parts if (np := _noun_phrase(part, french_order, stray)) is not None]
+        if nps:
+            base = nps[0]
+            for extra in nps[1:]:
+                base = replace(base, modifiers=(extra.head, *extra.modifiers, *base.modifiers),
+                               modifier_plural=(extra.plural, *extra.modifier_plural, *base.modifier_plural))
+            out.append(base)
+    return out
+
+
+def _verbs_first(items: list[_Item]) -> tuple[list[VerbEntry], list[_Item]]:
+    """Take the leading verbs (``download_and_install``); a lone noun-or-verb word stays a noun (``update.sh``)."""
+    verbs: list[VerbEntry] = []
+    i = 0
+    while i < len(items):
+        it = items[i]
+        rest = [x for x in items[i + 1:] if x.pos in {"word", "unknown"}]
+        is_verb = it.pos == "word" and bool(it.senses.verbs)
+        if is_verb and it.senses.nouns and not rest and not verbs:
+            is_verb = False
+        if is_verb and it.senses.nouns and _looks_plural(it):
+            is_verb = False
+        if not is_verb:
+            break
+        verbs.append(it.senses.verbs[0])
+        i += 1
+        if i < len(items) - 1 and items[i].pos == "and" and items[i + 1].senses.verbs:
+            i += 1
+        else:
+            break
+    return verbs, items[i:]
+
+
+def _looks_plural(it: _Item) -> bool:
+    return any(_is_plural(it.text, n) for n in it.senses.nouns)
+
+
+def _parse(items: list[_Item], french_order: bool) -> tuple[Meaning, list[str]]:
+    stray: list[str] = []
+    version = next((it.text for it in items if it.pos == "version"), None)
+    items = [it for it in items if it.pos not in {"version", "skip"}]
+    verbs, rest = _verbs_first(items)
+    if not verbs and len(items) > 1 and items[-1].pos == "word":
+        last = items[-1].senses
+        if last.verbs and not last.nouns and not last.adjectives:
+            verbs, rest = [last.verbs[0]], items[:-1]
+    segments: list[tuple[str, list[_Item]]] = [("", [])]
+    for it in rest:
+        if it.pos == "prep" and it.prep != "of":
+            segments.append((it.prep, []))
+        else:
+            segments[-1][1].append(it)
+    objects = _phrases(segments[0][1], french_order, stray)
+    complements = [Complement(prep, np) for prep, seg in segments[1:] for np in _phrases(seg, french_order, stray)[:1]]
+    qualifiers: tuple[AdjectiveEntry, ...] = ()
+    if objects and isinstance(objects[0].head, Unknown) and not objects[0].head.text:
+        qualifiers, objects = objects[0].adjectives, objects[1:]
+    if verbs and verbs[0].key in INDEFINITE_VERBS and objects:
+        objects = [replace(o, definite=False) if not o.plural else o for o in objects]
+    meaning = Meaning(actions=tuple(verbs), objects=tuple(objects), complements=tuple(complements),
+                      qualifiers=qualifiers, version=version)
+    return meaning, stray
+
+
+def match_convention(name: str, lex: Lexicon) -> tuple[Convention | None, str]:
+    """The first convention whose regex matches ``name``, and its ``subject`` (or ``name``) group text."""
+    for conv in lex.conventions:
+        try:
+            m = re.match(conv.regex, name, re.IGNORECASE)
+        except re.error:
+            continue
+        if m:
+            groups = m.groupdict()
+            return conv, groups.get("subject") or groups.get("name") or ""
+    return None, ""
+
+
+def analyse(name: str, lexicon: Lexicon) -> Analysis:
+    """Analyse a file name (a base name, or a path whose directories are ignored) against ``lexicon``."""
+    split = split_name(name, lexicon.extensions.keys())
+    kind = lexicon.extension(split.ext) or (replace(GENERIC_KIND, ext=split.ext) if split.ext else GENERIC_KIND)
+    convention, subject = match_convention(split.name, lexicon)
+    analysed = subject if convention is not None and "subject" in convention.regex else ""
+    if convention is not None and not analysed:
+        meaning = Meaning(kind=kind, name=split.name, role=convention, subject=subject)
+        return Analysis(meaning, split.words, len(split.words), "none", subject)
+    tokens = split_words(analysed) if analysed else split.tokens
+    items = _classify(_merge_attached(tokens, lexicon), lexicon)
+    langs = [lang for it in items if it.pos == "word" and (lang := _word_lang(it))]
+    french_order = langs.count("fr") > langs.count("en")
+    meaning, stray = _parse(items, french_order)
+    unknown = tuple(it.text for it in items if it.pos == "unknown") + tuple(stray)
+    understood = sum(1 for it in items if it.pos != "unknown") - len(stray)
+    meaning = replace(meaning, kind=kind, name=split.name, role=convention, unknown=unknown,
+                      subject=analysed or split.stem)
+    name_lang = ("mixed" if len(set(langs)) > 1 else langs[0]) if langs else ("none" if not unknown else "en")
+    return Analysis(meaning, tuple(it.text.lower() for it in items), max(understood, 0), name_lang,
+                    analysed or split.stem)

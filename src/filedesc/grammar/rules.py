@@ -1,0 +1,79 @@
+"""The rule-based description of a file name, the fallback backend.
+
+Order: a well-known file name (``filenames.json``, first phrasing); else the analysis rendered in house style when
+enough of the name is understood; else an honest generic sentence that names the kind and quotes the name
+("Python module named 'foo_bar'."). It never guesses beyond what the words say.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+
+from filedesc.grammar import french
+from filedesc.grammar.analyse import analyse
+from filedesc.grammar.meaning import Analysis
+from filedesc.grammar.render import capitalize, fill, kind_phrase, render
+from filedesc.lexicon import Lexicon, WellKnownFile
+
+#: Below this share of understood tokens the analysis is not trusted.
+MIN_COVERAGE = 0.75
+#: ... unless only this many words are unknown (a product name: ``upload_to_glance``) and half is understood.
+MAX_UNKNOWN = 1
+
+
+def find_well_known(path: str, lexicon: Lexicon) -> WellKnownFile | None:
+    """Match a base name or path against ``filenames.json``: exact, then casefold, then glob patterns."""
+    norm = path.replace("\\", "/")
+    base = norm.rsplit("/", 1)[-1]
+    for entry in lexicon.filenames:
+        if entry.match == "exact" and entry.name == base:
+            return entry
+    for entry in lexicon.filenames:
+        if entry.match == "casefold" and entry.name.casefold() == base.casefold():
+            return entry
+    for entry in lexicon.filenames:
+        if entry.match == "glob":
+            target = norm if "/" in entry.name else base
+            if fnmatch.fnmatchcase(target, entry.name) or fnmatch.fnmatchcase(target, "*/" + entry.name):
+                return entry
+    return None
+
+
+def trusted(analysis: Analysis) -> bool:
+    """Whether the analysis says enough, reliably, to be rendered instead of the generic sentence."""
+    meaning = analysis.meaning
+    if meaning.is_empty:
+        return meaning.role is not None and bool(meaning.role.en) and not meaning.unknown
+    if analysis.coverage >= MIN_COVERAGE:
+        return True
+    return len(meaning.unknown) <= MAX_UNKNOWN and analysis.coverage >= 0.5
+
+
+def generic(analysis: Analysis, lang: str) -> str:
+    """``Python module named 'foo_bar'.`` / ``Module Python nommé « foo_bar ».``, or the convention's fallback."""
+    meaning = analysis.meaning
+    role = meaning.role
+    fallback = (role.fallback_en if lang == "en" else role.fallback_fr) if role else ()
+    kind, gender = kind_phrase(meaning, lang)
+    if fallback:
+        return fill(fallback[0], {"Kind": capitalize(kind), "kind": kind, "name": analysis.subject})
+    stem = meaning.name if not meaning.kind.ext else meaning.name[: -len(meaning.kind.ext) - 1]
+    kind = meaning.kind.en if lang == "en" else meaning.kind.fr
+    if lang == "en":
+        return f"{capitalize(kind)} named '{stem}'."
+    return f"{capitalize(kind)} {french.agree_participle('nommé', meaning.kind.gender)} « {stem} »."
+
+
+def describe_by_rules(name: str, lang: str, lexicon: Lexicon) -> str:
+    """Describe a file name (base name or path) in ``lang`` (``en`` or ``fr``) without a model."""
+    if lang not in {"en", "fr"}:
+        raise ValueError(f"unsupported language {lang!r}: use 'en' or 'fr'")
+    known = find_well_known(name, lexicon)
+    if known is not None:
+        phrasings = known.en if lang == "en" else known.fr
+        if phrasings:
+            return phrasings[0]
+    analysis = analyse(name, lexicon)
+    if trusted(analysis):
+        return render(analysis.meaning, lang, 0)
+    return generic(analysis, lang)
