@@ -1,0 +1,302 @@
+"""The Language Server: a module-level ``server`` and short handlers that delegate to plain functions.
+
+Features: hover on file names, code lenses (ranges first, text on resolve), the ``filedesc/describe`` batch
+request, the ``filedesc.regenerate`` command, and live settings. Model work runs in worker threads through
+``Engine``; failures become JSON-RPC errors and the server keeps serving.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import math
+import uuid
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from lsprotocol import types
+from pygls.exceptions import JsonRpcException, JsonRpcInvalidParams, JsonRpcRequestCancelled
+from pygls.lsp.server import LanguageServer
+
+from filedesc import __version__
+from filedesc.errors import FiledescError
+from filedesc.header import describe_from_file
+from filedesc.server.batch import BatchParamsError, describe_batch, name_problem, parse_batch
+from filedesc.server.engine import Engine
+from filedesc.server.features import hover_markdown, lens_targets, lens_title, plain, uri_to_path
+from filedesc.server.names import NameMatch, name_at
+from filedesc.server.settings import SECTION, parse_settings, section_of
+from filedesc.service import BATCH_SIZE, CancelCheck, Cancelled, Description
+
+log = logging.getLogger(__name__)
+
+DESCRIBE_METHOD = "filedesc/describe"
+REGENERATE_COMMAND = "filedesc.regenerate"
+REQUEST_FAILED = -32803
+"""LSP's RequestFailed: the request was well formed but could not be answered (backend error, timeout)."""
+
+PROGRESS_MIN_NAMES = BATCH_SIZE
+"""Batches smaller than one backend call finish too fast for a progress bar."""
+
+
+class FiledescServer(LanguageServer):
+    """The pygls server plus the ``Engine`` and the helpers the handlers share."""
+
+    def __init__(self) -> None:
+        super().__init__("filedesc", __version__)
+        self.loop: asyncio.AbstractEventLoop | None = None
+        self.pending_messages: list[str] = []
+        self.engine = Engine(notify=self.warn_threadsafe)
+
+    def warn(self, message: str) -> None:
+        """Tell the user something they must act on (a bad setting, a backend replaced by ``rules``)."""
+        log.warning("%s", message)
+        if self.loop is None:
+            self.pending_messages.append(message)
+            return
+        self.window_show_message(types.ShowMessageParams(type=types.MessageType.Warning, message=message))
+
+    def warn_threadsafe(self, message: str) -> None:
+        """``warn`` from any thread (the engine calls it from worker threads)."""
+        if self.loop is None or not self.loop.is_running():
+            self.warn(message)
+        else:
+            self.loop.call_soon_threadsafe(self.warn, message)
+
+    @property
+    def roots(self) -> list[Path]:
+        """The workspace folders on disk (the only places content-aware descriptions may read)."""
+        found = [uri_to_path(folder.uri) for folder in self.workspace.folders.values()]
+        if self.workspace.root_path:
+            found.append(Path(self.workspace.root_path))
+        return list(dict.fromkeys(path for path in found if path is not None))
+
+    def client_supports(self, *path: str) -> bool:
+        """Follow a capability path (``"workspace", "configuration"``): a missing part means unsupported."""
+        node: Any = self.client_capabilities
+        for part in path:
+            node = getattr(node, part, None)
+        return bool(node)
+
+    async def run_described(self, work: Callable[[CancelCheck], Any], timeout: float | None = None) -> Any:
+        """Run model work through the engine, turning failures into JSON-RPC errors."""
+        try:
+            return await self.engine.run(work, timeout)
+        except Cancelled:
+            raise JsonRpcRequestCancelled("the request was cancelled") from None
+        except FiledescError as exc:
+            raise JsonRpcException(str(exc), code=REQUEST_FAILED) from exc
+
+    async def describe(self, names: Sequence[str], lang: str | None = None, regenerate: bool = False) -> Any:
+        """Describe ``names`` off the loop; errors become JSON-RPC errors."""
+        names = list(names)
+        return await self.run_described(
+            lambda cancelled: self.engine.describe_sync(names, lang, cancelled=cancelled, regenerate=regenerate)
+        )
+
+    async def pull_settings(self) -> None:
+        """Ask the client for the ``filedesc`` section when it supports ``workspace/configuration``."""
+        if not self.client_supports("workspace", "configuration"):
+            return
+        try:
+            params = types.ConfigurationParams(items=[types.ConfigurationItem(section=SECTION)])
+            result = await asyncio.wait_for(self.workspace_configuration_async(params), 10)
+        except Exception as exc:  # a client that fails this request must not stop the server
+            log.warning("workspace/configuration failed: %s", exc)
+            return
+        if result and result[0] is not None:
+            self.apply_settings({SECTION: plain(result[0])})
+
+    def apply_settings(self, raw: Any) -> None:
+        """Parse, report problems, apply, and refresh the lenses whose text may have changed."""
+        settings, problems = parse_settings(raw, self.engine.settings)
+        for problem in problems:
+            self.warn(problem)
+        self.engine.apply(settings)
+        if self.client_supports("workspace", "code_lens", "refresh_support"):
+            self.workspace_code_lens_refresh(None)
+
+    async def start_progress(self, title: str, token: Any) -> str | int | None:
+        """Open a work-done progress (the client's token, else a new one) when the client supports it."""
+        if token is None:
+            if not self.client_supports("window", "work_done_progress"):
+                return None
+            token = str(uuid.uuid4())
+            try:
+                await asyncio.wait_for(self.work_done_progress.create_async(token), 5)
+            except Exception as exc:
+                log.info("no work-done progress: %s", exc)
+                return None
+        if not isinstance(token, str | int):
+            return None
+        begin = types.WorkDoneProgressBegin(title=title, cancellable=False, percentage=0)
+        self.work_done_progress.begin(token, begin)
+        return token
+
+    def progress_reporter(self, token: str | int | None) -> Callable[[int, int], None]:
+        """A thread-safe ``on_progress`` that reports at most every 5 %."""
+        last = [-1]
+        loop = self.loop
+
+        def report(done: int, total: int) -> None:
+            percentage = 100 if total == 0 else math.floor(100 * done / total)
+            if token is None or loop is None or percentage < last[0] + 5 and done < total:
+                return
+            last[0] = percentage
+            value = types.WorkDoneProgressReport(message=f"{done}/{total} names", percentage=percentage)
+            loop.call_soon_threadsafe(self.work_done_progress.report, token, value)
+
+        return report
+
+
+server = FiledescServer()
+
+
+def _workspace_lines(ls: FiledescServer, uri: str) -> tuple[Any, Sequence[str]]:
+    document = ls.workspace.get_text_document(uri)
+    return document, document.lines
+
+
+@server.feature(types.INITIALIZE)
+def on_initialize(ls: FiledescServer, params: types.InitializeParams) -> None:
+    """Read the client's locale and the ``initializationOptions``."""
+    ls.engine.client_locale = params.locale
+    ls.apply_settings(plain(params.initialization_options))
+
+
+@server.feature(types.INITIALIZED)
+async def on_initialized(ls: FiledescServer, params: types.InitializedParams) -> None:
+    """Show the problems found so far, pull the settings, and build the backend before the first hover."""
+    del params
+    ls.loop = asyncio.get_running_loop()
+    for message in ls.pending_messages:
+        ls.warn(message)
+    ls.pending_messages.clear()
+    await ls.pull_settings()
+    try:
+        name = await ls.engine.run(lambda _cancelled: ls.engine.prepare_backend(), timeout=300)
+        log.info("backend %s ready", name)
+    except FiledescError as exc:
+        ls.warn(f"filedesc: no backend could be built: {exc}")
+
+
+@server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
+async def on_change_configuration(ls: FiledescServer, params: types.DidChangeConfigurationParams) -> None:
+    """Apply pushed settings, or pull them when the push carries none (VS Code's style)."""
+    raw = plain(params.settings)
+    inner = section_of(raw)
+    if isinstance(raw, dict) and inner is not None and (SECTION in raw or any(key in raw for key in _KNOWN)):
+        ls.apply_settings(raw)
+    else:
+        await ls.pull_settings()
+
+
+_KNOWN = ("backend", "language", "modelPath", "codeLens", "hover", "requestTimeout")
+
+
+def _hover_target(document: Any, position: types.Position) -> tuple[NameMatch, types.Range] | None:
+    lines = document.lines
+    if position.line >= len(lines):
+        return None
+    server_position = document.position_codec.position_from_client_units(lines, position)
+    match = name_at(lines[position.line].rstrip("\r\n"), server_position.character)
+    if match is None:
+        return None
+    where = types.Range(types.Position(position.line, match.start), types.Position(position.line, match.end))
+    return match, document.position_codec.range_to_client_units(lines, where)
+
+
+@server.feature(types.TEXT_DOCUMENT_HOVER)
+async def on_hover(ls: FiledescServer, params: types.HoverParams) -> types.Hover | None:
+    """Describe the file name under the cursor; the file's own header first when it is in the workspace."""
+    if not ls.engine.settings.hover_enabled:
+        return None
+    document, _lines = _workspace_lines(ls, params.text_document.uri)
+    target = _hover_target(document, params.position)
+    if target is None:
+        return None
+    match, where = target
+    doc_path = uri_to_path(params.text_document.uri)
+    roots = ls.roots
+
+    def work(cancelled: CancelCheck) -> tuple[Description, tuple[Path, str] | None]:
+        item = ls.engine.describe_sync([match.base], None, cancelled=cancelled)[0]
+        own = describe_from_file(match.text, doc_path.parent if doc_path else None, roots)
+        return item, own
+
+    item, own = await ls.run_described(work)
+    content = types.MarkupContent(kind=types.MarkupKind.Markdown, value=hover_markdown(match.text, item, own))
+    return types.Hover(contents=content, range=where)
+
+
+@server.feature(types.TEXT_DOCUMENT_CODE_LENS, types.CodeLensOptions(resolve_provider=True))
+def on_code_lens(ls: FiledescServer, params: types.CodeLensParams) -> list[types.CodeLens]:
+    """Ranges only (cheap): the document's own lens, and reference lenses when enabled."""
+    settings = ls.engine.settings
+    if not settings.code_lens_enabled:
+        return []
+    document, lines = _workspace_lines(ls, params.text_document.uri)
+    lenses = []
+    for target in lens_targets(params.text_document.uri, lines, settings.code_lens_references):
+        where = types.Range(types.Position(target.line, target.start), types.Position(target.line, target.end))
+        where = document.position_codec.range_to_client_units(lines, where)
+        lenses.append(types.CodeLens(range=where, data={"kind": target.kind, "names": list(target.names)}))
+    return lenses
+
+
+@server.feature(types.CODE_LENS_RESOLVE)
+async def on_code_lens_resolve(ls: FiledescServer, lens: types.CodeLens) -> types.CodeLens:
+    """Compute a lens's text: the descriptions of the names it carries."""
+    data = plain(lens.data)
+    names = data.get("names") if isinstance(data, dict) else None
+    if not isinstance(names, list) or not names or not all(isinstance(n, str) and n for n in names):
+        raise JsonRpcInvalidParams('a filedesc code lens carries data {"kind": ..., "names": [...]}')
+    items = await ls.describe(names)
+    title = lens_title(str(data.get("kind")), names, items)
+    lens.command = types.Command(title=title, command="")
+    return lens
+
+
+@server.feature(DESCRIBE_METHOD)
+async def on_describe(ls: FiledescServer, params: Any) -> dict[str, Any]:
+    """The batch request: cache first, progress when the client supports it, an error item per bad name."""
+    raw = plain(params)
+    try:
+        request = parse_batch(raw)
+    except BatchParamsError as exc:
+        raise JsonRpcInvalidParams(str(exc)) from None
+    token = None
+    if len(request.names) >= PROGRESS_MIN_NAMES:
+        token = await ls.start_progress("Describing files", raw.get("workDoneToken"))
+    report = ls.progress_reporter(token)
+    timeout = ls.engine.settings.request_timeout * max(1, math.ceil(len(request.names) / BATCH_SIZE))
+
+    def work(cancelled: CancelCheck) -> list[dict[str, Any]]:
+        def run(names: list[str], cancelled: CancelCheck, on_progress: Any) -> list[Description]:
+            return ls.engine.describe_sync(names, request.lang, cancelled=cancelled, on_progress=on_progress)
+
+        return describe_batch(request.names, ls.engine.describer.normalize, run, cancelled, report)
+
+    try:
+        items = await ls.run_described(work, timeout)
+    finally:
+        if token is not None:
+            ls.work_done_progress.end(token, types.WorkDoneProgressEnd(message="done"))
+    return {"items": items}
+
+
+@server.command(REGENERATE_COMMAND)
+async def on_regenerate(ls: FiledescServer, *args: Any) -> dict[str, Any]:
+    """Drop a name's cached description and compute it again; arguments: the name, then an optional language."""
+    values = plain(list(args))
+    if not values or len(values) > 2 or (len(values) == 2 and values[1] not in (None, "en", "fr", "auto")):
+        raise JsonRpcInvalidParams("filedesc.regenerate takes a file name and an optional language (en or fr)")
+    name, lang = values[0], values[1] if len(values) == 2 and values[1] != "auto" else None
+    problem = name_problem(name, ls.engine.describer.normalize)
+    if problem:
+        raise JsonRpcInvalidParams(f"filedesc.regenerate: {problem}")
+    item = (await ls.describe([name], lang, regenerate=True))[0]
+    if ls.client_supports("workspace", "code_lens", "refresh_support"):
+        ls.workspace_code_lens_refresh(None)
+    return dict(item.to_dict())
