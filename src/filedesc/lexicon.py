@@ -21,9 +21,11 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 LOG = logging.getLogger(__name__)
 
@@ -304,7 +306,11 @@ def _index(
     adjectives: Iterable[AdjectiveEntry],
     abbreviations: Mapping[str, tuple[str, str]],
 ) -> dict[str, Senses]:
-    """Map every folded spelling (explicit spellings first, then derived word forms) to its entries."""
+    """Map every folded spelling (explicit spellings first, then derived word forms) to its entries.
+
+    Multi-word forms (``mot de passe``, ``mettre à jour``) are indexed with single spaces; the analyser joins
+    consecutive tokens to find them.
+    """
     table: dict[str, dict[str, list[Any]]] = {}
 
     def add(spelling: str, pos: str, entry: Any) -> None:
@@ -318,13 +324,11 @@ def _index(
             add(s, "verb", v)
     for n in noun_list:
         for s in (*n.spellings, n.key, n.en_sg, n.en_pl, n.fr_sg, n.fr_pl):
-            if " " not in s:
-                add(s, "noun", n)
+            add(s, "noun", n)
     for a in adj_list:
         for s in (*a.spellings, a.key, a.en, a.fr_ms, a.fr_fs, a.fr_mp, a.fr_fp):
-            if " " not in s:
-                add(s, "adj", a)
-    by_key = {
+            add(s, "adj", a)
+    by_key: dict[str, dict[str, Any]] = {
         "verb": {v.key: v for v in verb_list},
         "noun": {n.key: n for n in noun_list},
         "adj": {a.key: a for a in adj_list},

@@ -25,7 +25,19 @@ PREPOSITIONS = {
     "sur": "on", "sans": "without", "de": "of", "du": "of", "des": "of", "d": "of", "2": "to",
 }
 CONJUNCTIONS = frozenset({"and", "et"})
+FRENCH_FUNCTION_WORDS = frozenset({"vers", "depuis", "pour", "par", "avec", "dans", "en", "sur", "sans", "de", "du",
+                                   "des", "d", "et", "le", "la", "les", "l", "un", "une"})
 ARTICLES = frozenset({"the", "a", "an", "le", "la", "les", "l", "un", "une"})
+#: Nouns that name a piece of software: after a noun-or-verb word they make a compound (``import_helper``).
+AGENT_NOUNS = frozenset({
+    "service", "tool", "script", "module", "utility", "job", "task", "queue", "panel", "page", "view", "component",
+    "table", "type", "model", "setting", "screen", "dialog", "button", "form", "plugin", "hook", "function", "class",
+    "parser", "runner", "handler", "helper", "manager", "loader", "reader", "writer", "builder", "generator",
+    "validator", "converter", "formatter", "exporter", "importer", "listener", "watcher", "scheduler", "worker",
+    "controller", "provider", "factory", "wrapper", "adapter", "checker", "tracker", "logger", "monitor", "uploader",
+    "downloader", "extractor", "processor", "renderer", "resolver", "serializer", "dispatcher", "executor",
+    "launcher", "client", "server", "command", "entry", "level", "message", "record", "result", "status", "summary",
+})
 #: Verbs whose singular object reads better indefinite: "creates a user", "crée un utilisateur".
 INDEFINITE_VERBS = frozenset({"create", "add", "generate", "make", "build", "insert", "register", "new"})
 
@@ -40,20 +52,30 @@ class _Item:
     prep: str = ""
 
 
-def _merge_attached(tokens: tuple[Token, ...], lex: Lexicon) -> list[Token]:
-    """Rejoin attached pieces that form a known word (``sha`` + ``256``, ``i`` + ``18`` + ``n``)."""
+def _merge(tokens: tuple[Token, ...], lex: Lexicon) -> list[Token]:
+    """Rejoin pieces that form a known word.
+
+    Attached pieces (``sha`` + ``256``, ``i`` + ``18`` + ``n``) and multi-word forms (``mot_de_passe``,
+    ``mettre_a_jour``) are looked up joined, longest first.
+    """
     out: list[Token] = []
     i = 0
     while i < len(tokens):
         for size in (3, 2):
             group = tokens[i:i + size]
-            if len(group) == size and all(t.attached for t in group[1:]) and lex.lookup("".join(t.text for t in group)):
-                out.append(Token("".join(t.text for t in group), "word", group[0].attached))
-                i += size
+            if len(group) < size:
+                continue
+            texts = [t.text for t in group]
+            if all(t.attached for t in group[1:]) and lex.lookup("".join(texts)):
+                out.append(Token("".join(texts), "word", group[0].attached))
+                break
+            if all(t.kind == "word" for t in group) and lex.lookup(" ".join(texts)):
+                out.append(Token(" ".join(texts), "word", group[0].attached))
                 break
         else:
+            size = 1
             out.append(tokens[i])
-            i += 1
+        i += size
     return out
 
 
@@ -63,6 +85,8 @@ def _classify(tokens: list[Token], lex: Lexicon) -> list[_Item]:
         low = fold(tok.text)
         inner = 0 < index < len(tokens) - 1
         if tok.kind == "version":
+            items.append(_Item(tok.text, "version"))
+        elif tok.kind == "number" and index == len(tokens) - 1 and index > 0 and len(low) <= 2:
             items.append(_Item(tok.text, "version"))
         elif tok.kind == "number":
             attached_between = inner and tok.attached and tokens[index + 1].attached and low in {"2", "4"}
@@ -89,6 +113,8 @@ def _classify(tokens: list[Token], lex: Lexicon) -> list[_Item]:
 
 def _is_plural(text: str, noun: NounEntry) -> bool:
     low = fold(text)
+    if low == fold(noun.fr_pl) and noun.fr_pl != noun.fr_sg:
+        return True  # French plural; English keeps a mass noun singular anyway
     if noun.mass:
         return False
     if low in {fold(noun.en_pl), fold(noun.fr_pl)} and low not in {fold(noun.en_sg), fold(noun.fr_sg)}:
@@ -110,6 +136,18 @@ def _word_lang(item: _Item) -> str | None:
         return "fr"
     if low in en and low not in fr:
         return "en"
+    return None
+
+
+def _item_lang(item: _Item) -> str | None:
+    """The language an item is written in, prepositions and articles included (``en``, ``des`` are French)."""
+    if item.pos == "word":
+        return _word_lang(item)
+    if item.pos in {"prep", "skip", "and"}:
+        low = fold(item.text)
+        if low in FRENCH_FUNCTION_WORDS:
+            return "fr"
+        return "en" if low.isalpha() else None
     return None
 
 
@@ -173,7 +211,7 @@ def _verbs_first(items: list[_Item]) -> tuple[list[VerbEntry], list[_Item]]:
         is_verb = it.pos == "word" and bool(it.senses.verbs)
         if is_verb and it.senses.nouns and not rest and not verbs:
             is_verb = False
-        if is_verb and it.senses.nouns and _looks_plural(it):
+        if is_verb and it.senses.nouns and (_looks_plural(it) or (not verbs and _agent_last(rest))):
             is_verb = False
         if not is_verb:
             break
@@ -184,6 +222,14 @@ def _verbs_first(items: list[_Item]) -> tuple[list[VerbEntry], list[_Item]]:
         else:
             break
     return verbs, items[i:]
+
+
+def _agent_last(rest: list[_Item]) -> bool:
+    """True when the name ends with a tool-like noun (``log_parser``, ``test_runner``): a compound, not a verb."""
+    last = rest[-1] if rest else None
+    if last is None or last.pos != "word" or not last.senses.nouns or last.senses.verbs:
+        return False
+    return last.senses.nouns[0].key in AGENT_NOUNS
 
 
 def _looks_plural(it: _Item) -> bool:
@@ -230,6 +276,26 @@ def match_convention(name: str, lex: Lexicon) -> tuple[Convention | None, str]:
     return None, ""
 
 
+def _drop_kind_head(meaning: Meaning) -> Meaning:
+    """``deployment_script.sh`` is a shell script *for deployment*: a topic whose head repeats the kind loses it."""
+    np = meaning.obj
+    kind_head = meaning.kind.en.split()[-1].lower() if meaning.kind.en else ""
+    if meaning.actions or np is None or not np.modifiers or not isinstance(np.head, NounEntry):
+        return meaning
+    if np.head.en_sg.lower() != kind_head:
+        return meaning
+    topic = NounPhrase(np.modifiers[-1], np.modifiers[:-1], np.adjectives, np.is_modifier_plural(len(np.modifiers) - 1),
+                       np.modifier_plural[:-1])
+    return replace(meaning, objects=(topic, *meaning.objects[1:]))
+
+
+def _analyse_tokens(tokens: tuple[Token, ...], lexicon: Lexicon) -> tuple[Meaning, list[_Item], list[str], list[str]]:
+    items = _classify(_merge(tokens, lexicon), lexicon)
+    langs = [lang for it in items if (lang := _item_lang(it))]
+    meaning, stray = _parse(items, langs.count("fr") > langs.count("en"))
+    return meaning, items, stray, langs
+
+
 def analyse(name: str, lexicon: Lexicon) -> Analysis:
     """Analyse a file name (a base name, or a path whose directories are ignored) against ``lexicon``."""
     split = split_name(name, lexicon.extensions.keys())
@@ -239,15 +305,17 @@ def analyse(name: str, lexicon: Lexicon) -> Analysis:
     if convention is not None and not analysed:
         meaning = Meaning(kind=kind, name=split.name, role=convention, subject=subject)
         return Analysis(meaning, split.words, len(split.words), "none", subject)
-    tokens = split_words(analysed) if analysed else split.tokens
-    items = _classify(_merge_attached(tokens, lexicon), lexicon)
-    langs = [lang for it in items if it.pos == "word" and (lang := _word_lang(it))]
-    french_order = langs.count("fr") > langs.count("en")
-    meaning, stray = _parse(items, french_order)
+    meaning, items, stray, langs = _analyse_tokens(split_words(analysed) if analysed else split.tokens, lexicon)
+    if analysed and meaning.actions and not (meaning.objects or meaning.complements):
+        # run_tests.sh runs the tests: a lone verb before a convention suffix is the real meaning
+        convention, analysed = None, ""
+        meaning, items, stray, langs = _analyse_tokens(split.tokens, lexicon)
     unknown = tuple(it.text for it in items if it.pos == "unknown") + tuple(stray)
     understood = sum(1 for it in items if it.pos != "unknown") - len(stray)
     meaning = replace(meaning, kind=kind, name=split.name, role=convention, unknown=unknown,
                       subject=analysed or split.stem)
+    if convention is None:
+        meaning = _drop_kind_head(meaning)
     name_lang = ("mixed" if len(set(langs)) > 1 else langs[0]) if langs else ("none" if not unknown else "en")
     return Analysis(meaning, tuple(it.text.lower() for it in items), max(understood, 0), name_lang,
                     analysed or split.stem)

@@ -61,7 +61,7 @@ def noun_phrase(np: NounPhrase, article: str = "the") -> str:
             and mass nouns, ``the`` otherwise: "to extract window events", "to parse the file"), or ``none``.
     """
     core = _core(np)
-    if article == "none" or is_proper(np.head):
+    if article == "none" or (is_proper(np.head) and not np.modifiers and not np.adjectives):
         return core
     countable_sg = not np.plural and not is_mass(np.head)
     if article == "bare" and not countable_sg:

@@ -15,6 +15,9 @@ from filedesc.lexicon import AdjectiveEntry, NounEntry, strip_accents
 _VOWELS = frozenset("aeiou")
 #: Masculine singular forms of the adjectives that change before a vowel (``nouvel utilisateur``).
 _BEFORE_VOWEL = {"nouveau": "nouvel", "vieux": "vieil", "beau": "bel", "fou": "fol", "mou": "mol"}
+#: Heads whose French noun complements are plural: ``user_list`` -> ``la liste des utilisateurs``.
+COLLECTION_HEADS = frozenset({"list", "table", "collection", "set", "array", "catalog", "registry", "inventory",
+                              "index", "directory", "group", "batch", "queue", "pool"})
 _ELIDABLE = re.compile(r"\b(de|que|le|la|ne|se|je|me|te|jusque|lorsque|puisque) (?=[aeiouyéèêëàâîïôûùh])", re.I)
 
 
@@ -66,17 +69,27 @@ def _h_aspire(noun: Noun) -> bool:
     return isinstance(noun, NounEntry) and noun.h_aspire
 
 
+def is_plural(np: NounPhrase) -> bool:
+    """French number of the phrase: a mass noun that is plural in French counts as plural (``les données``)."""
+    head = np.head
+    if isinstance(head, NounEntry) and head.mass and not head.proper and head.fr_sg == head.fr_pl:
+        return head.fr_sg.endswith(("s", "x"))
+    return np.plural
+
+
 def _core(np: NounPhrase) -> tuple[str, bool]:
     """The phrase without article, and whether its first word blocks elision (aspirated h)."""
     gender = noun_gender(np.head)
-    before = [adjective_form(a, gender, np.plural) for a in np.adjectives if a.fr_before]
-    after = [adjective_form(a, gender, np.plural) for a in np.adjectives if not a.fr_before]
-    head = noun_form(np.head, np.plural)
-    if before and gender == "m" and not np.plural and starts_with_vowel_sound(head, _h_aspire(np.head)):
+    plural = is_plural(np)
+    before = [adjective_form(a, gender, plural) for a in np.adjectives if a.fr_before]
+    after = [adjective_form(a, gender, plural) for a in np.adjectives if not a.fr_before]
+    head = noun_form(np.head, plural)
+    if before and gender == "m" and not plural and starts_with_vowel_sound(head, _h_aspire(np.head)):
         before[-1] = _BEFORE_VOWEL.get(before[-1], before[-1])
     words = [*before, head, *after]
+    collection = isinstance(np.head, NounEntry) and np.head.key in COLLECTION_HEADS
     for index in reversed(range(len(np.modifiers))):
-        words.append(modifier_phrase(np.modifiers[index], np.is_modifier_plural(index)))
+        words.append(modifier_phrase(np.modifiers[index], np.is_modifier_plural(index) or collection))
     blocks = not before and _h_aspire(np.head)
     return " ".join(words), blocks
 
@@ -84,11 +97,20 @@ def _core(np: NounPhrase) -> tuple[str, bool]:
 def modifier_phrase(noun: Noun, plural: bool = False) -> str:
     """``de`` + a modifier noun: ``de la fenêtre``, ``des événements``, ``de configuration``, ``de Docker``."""
     if is_proper(noun):
-        return with_preposition("de", "", noun_form(noun, False), False)
+        form = noun_form(noun, False)
+        if is_acronym(form):
+            return form
+        return with_preposition("de", "", form, False)
     if isinstance(noun, NounEntry) and noun.bare_modifier:
         form = noun_form(noun, plural)
         return with_preposition("de", "", form, noun.h_aspire)
     return noun_phrase(NounPhrase(noun, plural=plural), preposition="de")
+
+
+def is_acronym(word: str) -> bool:
+    """All-capital words (``HTTP``, ``PDF``) follow a French noun directly: ``réponse HTTP``, ``fichiers PDF``."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def article(gender: str, plural: bool, definite: bool, next_word: str, h_aspire: bool) -> str:
@@ -129,9 +151,9 @@ def noun_phrase(np: NounPhrase, preposition: str = "", use_article: bool = True)
         use_article: False to drop the article (``en minuscules``); proper names never get one.
     """
     core, blocks = _core(np)
-    if not use_article or is_proper(np.head):
+    if not use_article or (is_proper(np.head) and not np.modifiers and not np.adjectives):
         return with_preposition(preposition, "", core, blocks)
-    art = article(noun_gender(np.head), np.plural, np.definite, core, blocks)
+    art = article(noun_gender(np.head), is_plural(np), np.definite, core, blocks)
     return with_preposition(preposition, art, core, blocks)
 
 

@@ -16,6 +16,8 @@ from filedesc.lexicon import Convention
 #: Verbs whose ``to`` complement is a target format: "convertit en JSON", not "à JSON".
 CONVERT_VERBS = frozenset({"convert", "transform", "translate", "export", "encode", "decode", "serialize",
                            "compile", "cast", "format", "render", "migrate", "change", "turn"})
+#: Verbs whose ``by`` complement is a criterion without article: "sorts the products by price".
+SORT_VERBS = frozenset({"sort", "group", "filter", "order", "rank", "index", "partition", "split", "classify"})
 CONVERT_NOUNS = frozenset({"conversion", "transformation", "translation", "export", "encoding", "migration"})
 _FR_PREP = {"to": "à", "from": "depuis", "for": "pour", "by": "par", "with": "avec", "in": "dans", "into": "dans",
             "on": "sur", "as": "comme", "via": "via", "without": "sans", "per": "par", "at": "à", "about": "sur"}
@@ -36,10 +38,17 @@ def capitalize(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+#: Generic head words dropped from a kind to get its language (``TypeScript test file`` -> ``TypeScript``).
+_GENERIC_HEADS = frozenset({"module", "source", "file", "script", "class", "code", "component", "program", "test",
+                            "spec", "notebook", "function", "header", "page", "template", "stylesheet", "query"})
+
+
 def language_name(meaning: Meaning) -> str:
     """The programming language or format named by the kind (``Python module`` -> ``Python``), or empty."""
     words = meaning.kind.en.split()
-    return " ".join(words[:-1]) if len(words) > 1 else ""
+    while len(words) > 1 and words[-1].lower() in _GENERIC_HEADS:
+        words.pop()
+    return " ".join(words) if words and words[0][:1].isupper() or len(words) < len(meaning.kind.en.split()) else ""
 
 
 def kind_phrase(meaning: Meaning, lang: str) -> tuple[str, str]:
@@ -68,10 +77,12 @@ def _fr_to(meaning: Meaning) -> bool:
 
 
 def _complement(c: Complement, lang: str, meaning: Meaning) -> str:
+    bare = (c.prep in {"to", "into"} and _fr_to(meaning)) or (
+        c.prep == "by" and any(v.key in SORT_VERBS for v in meaning.actions))
     if lang == "en":
-        return f"{c.prep} {english.noun_phrase(c.np)}"
-    if c.prep in {"to", "into"} and _fr_to(meaning):
-        return french.noun_phrase(c.np, preposition="en", use_article=False)
+        return f"{c.prep} {english.noun_phrase(c.np, 'none' if bare else 'the')}"
+    if bare:
+        return french.noun_phrase(c.np, preposition="en" if c.prep != "by" else "par", use_article=False)
     if c.prep == "to" and french.is_proper(c.np.head):
         return french.noun_phrase(c.np, preposition="vers")
     return french.noun_phrase(c.np, preposition=_FR_PREP.get(c.prep, c.prep))
@@ -168,7 +179,7 @@ def fill(template: str, slots: dict[str, str]) -> str:
 
     text = re.sub(r"\b(de|que) \{(\w+)\}", glue, template)
     text = re.sub(r"\{(\w+)\}", lambda m: slots.get(m.group(1), ""), text)
-    return re.sub(r"\s+([,.])", r"\1", re.sub(r"\s{2,}", " ", text)).strip()
+    return re.sub(r"\s+([,.])(?=\s|$)", r"\1", re.sub(r"\s{2,}", " ", text)).strip()
 
 
 def render(meaning: Meaning, lang: str, variant: int = 0) -> str:

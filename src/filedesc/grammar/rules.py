@@ -44,6 +44,8 @@ def trusted(analysis: Analysis) -> bool:
     meaning = analysis.meaning
     if meaning.is_empty:
         return meaning.role is not None and bool(meaning.role.en) and not meaning.unknown
+    if not (meaning.objects or meaning.complements):
+        return False  # "Shell script that runs." says nothing true enough
     if analysis.coverage >= MIN_COVERAGE:
         return True
     return len(meaning.unknown) <= MAX_UNKNOWN and analysis.coverage >= 0.5
