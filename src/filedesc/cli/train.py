@@ -1,0 +1,90 @@
+"""``filedesc train``: train a model from scratch, from a local base, or a LoRA adapter."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``train`` subcommand."""
+    parser = subparsers.add_parser(
+        "train",
+        help="train a model (needs filedesc[train])",
+        description="Train a T5 on a dataset folder made by `filedesc data build` (train.jsonl, valid.jsonl). "
+        "From scratch by default; --base PATH starts from any local Hugging Face seq2seq checkpoint (nothing is "
+        "downloaded); --lora trains a LoRA adapter on top of --base instead of all weights, and --8bit/--4bit "
+        "load that base through bitsandbytes (QLoRA-style). Writes model/, tokenizer.json, log.jsonl, "
+        "train_result.json and training_curves.png to --out.",
+    )
+    parser.add_argument("--data", type=Path, required=True, help="dataset folder with train.jsonl and valid.jsonl")
+    parser.add_argument("--out", type=Path, required=True, help="output folder (created)")
+    parser.add_argument("--config", type=Path, default=None, help="JSON file with TrainConfig fields")
+    parser.add_argument("--base", type=Path, default=None, help="local Hugging Face seq2seq model folder to start from")
+    parser.add_argument("--lora", action="store_true", help="train a LoRA adapter on --base (peft)")
+    quant = parser.add_mutually_exclusive_group()
+    quant.add_argument(
+        "--8bit",
+        dest="quantization",
+        action="store_const",
+        const="8bit",
+        help="load --base in 8-bit through bitsandbytes (with --lora)",
+    )
+    quant.add_argument(
+        "--4bit",
+        dest="quantization",
+        action="store_const",
+        const="4bit",
+        help="load --base in 4-bit NF4 through bitsandbytes (with --lora)",
+    )
+    parser.add_argument("--max-minutes", type=float, default=None, help="stop training after N minutes")
+    parser.add_argument("--max-steps", type=int, default=None, help="stop training after N steps")
+    parser.add_argument("--batch-size", type=int, default=None, help="examples per step")
+    parser.add_argument("--learning-rate", type=float, default=None, help="peak learning rate")
+    parser.add_argument("--threads", type=int, default=None, help="torch threads")
+    parser.add_argument("--resume", action="store_true", help="continue from --out/checkpoint")
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+    parser.set_defaults(func=run, quantization=None)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Build the config from file and flags, train, print the result."""
+    from dataclasses import asdict
+
+    from filedesc.training.config import TrainConfig
+    from filedesc.training.train import train
+
+    data: dict[str, Any] = json.loads(args.config.read_text(encoding="utf-8")) if args.config else {}
+    overrides = {
+        "lora": True if args.lora else None,
+        "quantization": args.quantization,
+        "max_minutes": args.max_minutes,
+        "max_steps": args.max_steps,
+        "batch_size": args.batch_size,
+        "learning_rate": args.learning_rate,
+        "threads": args.threads,
+    }
+    data.update({k: v for k, v in overrides.items() if v is not None})
+    try:
+        config = TrainConfig.from_dict(data)
+    except (TypeError, ValueError) as exc:
+        print(f"filedesc: error: bad training configuration: {exc}", file=sys.stderr)
+        return 2
+    for name in ("train.jsonl", "valid.jsonl"):
+        if not (args.data / name).is_file():
+            print(
+                f"filedesc: error: {args.data / name} is missing: build a dataset with "
+                f"`filedesc data build --out {args.data}`",
+                file=sys.stderr,
+            )
+            return 1
+    try:
+        result = train(config, args.data, args.out, base=args.base, resume=args.resume, progress=not args.no_progress)
+    except RuntimeError as exc:
+        print(f"filedesc: error: {exc}", file=sys.stderr)
+        return 1
+    sys.stdout.write(json.dumps(asdict(result), indent=2) + "\n")
+    return 0

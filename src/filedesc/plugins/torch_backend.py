@@ -1,0 +1,101 @@
+"""The ``torch`` backend: the model in PyTorch through transformers (greedy ``generate``).
+
+Needs ``pip install 'filedesc[torch]'``; without torch it is listed as unavailable with that fix. It loads a
+Hugging Face folder (``config.json``, ``model.safetensors``, ``tokenizer.json``): the shipped
+``models/filedesc-small-torch`` or any ``filedesc train`` output (``--model DIR/model``). A LoRA adapter in an
+``adapter/`` subfolder is applied on load. Never pickles, never ``trust_remote_code``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from filedesc import hookimpl
+from filedesc.errors import ModelFileError
+from filedesc.plugins.backend import Availability, BackendOptions, BackendSpec, RegisterBackend
+from filedesc.runtime.model_folder import fingerprint, require_files, shipped_model_dir
+
+FILES = ("config.json", "model.safetensors", "tokenizer.json")
+MAX_INPUT = 48
+MAX_NEW_TOKENS = 48
+
+
+def _folder(options: BackendOptions) -> Path:
+    return options.model_path or shipped_model_dir("torch")
+
+
+class TorchBackend:
+    """Greedy generation with ``T5ForConditionalGeneration``."""
+
+    name = "torch"
+
+    def __init__(self, folder: Path, threads: int | None = None) -> None:
+        import torch
+        from transformers import AutoModelForSeq2SeqLM
+
+        from filedesc.runtime.tokenizer import PromptTokenizer
+
+        require_files(folder, FILES)
+        if threads:
+            torch.set_num_threads(threads)
+        try:
+            model = AutoModelForSeq2SeqLM.from_pretrained(
+                str(folder), local_files_only=True, trust_remote_code=False, use_safetensors=True
+            )
+        except (OSError, ValueError) as exc:
+            raise ModelFileError(
+                folder / "model.safetensors", f"cannot be loaded ({exc})", "Re-export the model."
+            ) from exc
+        if (folder / "adapter" / "adapter_config.json").is_file():
+            from peft import PeftModel
+
+            model = PeftModel.from_pretrained(model, str(folder / "adapter"), is_trainable=False)
+        self.model: Any = model.float().eval()
+        self.tokenizer = PromptTokenizer.from_file(folder / "tokenizer.json")
+        self.model_id = f"torch:{folder.name}@{fingerprint(folder, FILES)}"
+
+    def describe(self, names: Sequence[str], lang: str) -> list[str]:
+        """Greedy-decode a description for each name."""
+        import torch
+
+        from filedesc.runtime.batching import left_pad
+
+        ids = self.tokenizer.encode_prompts(names, [lang] * len(names), MAX_INPUT)
+        input_ids, mask = left_pad(ids, self.tokenizer.pad_id)
+        with torch.inference_mode():
+            out = self.model.generate(
+                input_ids=torch.tensor(input_ids),
+                attention_mask=torch.tensor(mask),
+                max_new_tokens=MAX_NEW_TOKENS,
+                num_beams=1,
+                do_sample=False,
+            )
+        return [self.tokenizer.decode(row[1:].tolist()) for row in out]
+
+
+def _availability(options: BackendOptions) -> Availability:
+    missing = [m for m in ("torch", "transformers", "safetensors") if importlib.util.find_spec(m) is None]
+    if missing:
+        return Availability.no(f"{', '.join(missing)} not installed: pip install 'filedesc[torch]'")
+    folder = _folder(options)
+    absent = [name for name in FILES if not (folder / name).is_file()]
+    if absent:
+        return Availability.no(f"no model in {folder} ({', '.join(absent)} missing): pass --model DIR/model")
+    return Availability.yes()
+
+
+@hookimpl
+def filedesc_register_backends(register: RegisterBackend) -> None:
+    """Register ``torch``."""
+    register(
+        BackendSpec(
+            name="torch",
+            factory=lambda options: TorchBackend(_folder(options), options.threads),
+            summary="The model in PyTorch (transformers); needs filedesc[torch]. Slow to start, for checks.",
+            availability=_availability,
+            priority=10,
+        )
+    )

@@ -1,0 +1,17 @@
+"""Padding helpers shared by the backends (plain lists, no numpy or torch needed)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+def left_pad(rows: Sequence[Sequence[int]], pad_id: int) -> tuple[list[list[int]], list[list[int]]]:
+    """Left-pad token rows to one width; returns (ids, attention mask).
+
+    Left padding keeps every row's last real token in the same column, which the ONNX Runtime BeamSearch operator
+    requires (it masks only leading pads) and which generate() handles too.
+    """
+    width = max((len(r) for r in rows), default=0)
+    ids = [[pad_id] * (width - len(r)) + list(r) for r in rows]
+    mask = [[0] * (width - len(r)) + [1] * len(r) for r in rows]
+    return ids, mask

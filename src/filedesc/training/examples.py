@@ -1,0 +1,108 @@
+"""Training examples: read the dataset's JSONL files, encode them once, and serve length-grouped padded batches.
+
+Inputs are built with ``filedesc.prompt`` (normalisation and prompt format) and ``filedesc.runtime.tokenizer`` —
+the very code that serves the model — so training and serving cannot disagree.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import torch
+
+from filedesc.prompt import LANGUAGES, normalize_name
+from filedesc.runtime.tokenizer import PromptTokenizer
+
+
+@dataclass(frozen=True)
+class Pair:
+    """One example: a name, a language and the reference description."""
+
+    name: str
+    lang: str
+    description: str
+
+
+def read_pairs(path: Path, limit: int = 0) -> list[Pair]:
+    """Read ``{"name", "lang", "description" | "reference"}`` lines; other keys are ignored.
+
+    Raises:
+        ValueError: naming the file and line of a malformed record.
+    """
+    pairs: list[Pair] = []
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                text = record.get("description", record.get("reference"))
+                pair = Pair(normalize_name(record["name"]), record["lang"], text)
+            except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
+                raise ValueError(f"{path}:{number}: not a name/lang/description record ({exc})") from exc
+            if pair.lang not in LANGUAGES or not isinstance(pair.description, str) or not pair.name:
+                raise ValueError(f"{path}:{number}: bad lang, name or description")
+            pairs.append(pair)
+            if limit and len(pairs) >= limit:
+                break
+    return pairs
+
+
+@dataclass
+class Encoded:
+    """Token ids of a set of pairs, in the same order."""
+
+    inputs: list[list[int]]
+    targets: list[list[int]]
+
+    def __len__(self) -> int:
+        return len(self.inputs)
+
+
+def encode_pairs(pairs: list[Pair], tokenizer: PromptTokenizer, max_input: int, max_target: int) -> Encoded:
+    """Encode names as prompts and descriptions as targets (batched through the Rust tokenizer)."""
+    inputs = tokenizer.encode_prompts([p.name for p in pairs], [p.lang for p in pairs], max_input)
+    encodings = tokenizer.tokenizer.encode_batch([p.description for p in pairs], add_special_tokens=False)
+    targets = [[*e.ids[: max_target - 1], tokenizer.eos_id] for e in encodings]
+    return Encoded(inputs, targets)
+
+
+def pad_batch(inputs: list[list[int]], targets: list[list[int]] | None, pad_id: int) -> dict[str, torch.Tensor]:
+    """Pad to the longest in the batch: ``input_ids``, ``attention_mask`` and ``labels`` (-100 where padded)."""
+    width = max(len(x) for x in inputs)
+    input_ids = torch.full((len(inputs), width), pad_id, dtype=torch.long)
+    mask = torch.zeros((len(inputs), width), dtype=torch.long)
+    for row, ids in enumerate(inputs):
+        input_ids[row, : len(ids)] = torch.tensor(ids)
+        mask[row, : len(ids)] = 1
+    batch = {"input_ids": input_ids, "attention_mask": mask}
+    if targets is not None:
+        t_width = max(len(y) for y in targets)
+        labels = torch.full((len(targets), t_width), -100, dtype=torch.long)
+        for row, ids in enumerate(targets):
+            labels[row, : len(ids)] = torch.tensor(ids)
+        batch["labels"] = labels
+    return batch
+
+
+def length_grouped_batches(
+    data: Encoded, batch_size: int, rng: random.Random, pad_id: int
+) -> Iterator[dict[str, torch.Tensor]]:
+    """One epoch of batches: shuffle, sort by length inside windows of 50 batches, shuffle the batches.
+
+    Grouping similar lengths cuts padding (and so time) without giving the model an ordered curriculum.
+    """
+    order = list(range(len(data)))
+    rng.shuffle(order)
+    window = batch_size * 50
+    batches: list[list[int]] = []
+    for start in range(0, len(order), window):
+        chunk = sorted(order[start : start + window], key=lambda i: len(data.inputs[i]) + len(data.targets[i]))
+        batches.extend(chunk[i : i + batch_size] for i in range(0, len(chunk), batch_size))
+    rng.shuffle(batches)
+    for idx in batches:
+        yield pad_batch([data.inputs[i] for i in idx], [data.targets[i] for i in idx], pad_id)

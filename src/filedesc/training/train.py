@@ -1,0 +1,312 @@
+"""The training loop: from scratch, from a local base checkpoint, or LoRA (optionally on an 8/4-bit base).
+
+    filedesc train --data DIR --out DIR [--config FILE] [--base PATH] [--lora] [--8bit|--4bit] [--max-minutes N]
+
+A short loop of our own rather than ``Seq2SeqTrainer``: runs here are bounded by wall-clock time on a 2-core CPU,
+so the learning-rate horizon is fitted to the measured speed after warm-up (a cosine that really reaches its end
+when ``--max-minutes`` stops the run), and the loop stays small enough to read in one sitting. It has dynamic
+padding, length-grouped batches, warm-up + cosine schedule, gradient clipping, checkpoints and ``--resume``, early
+stopping on validation loss, a progress bar, a JSONL metrics log and ``training_curves.png``.
+
+Output folder: ``model/`` (safetensors + ``config.json`` of the best checkpoint, merged when LoRA), ``adapter/``
+(LoRA only), ``tokenizer.json``, ``train_result.json`` (config, losses, gap, speed), ``log.jsonl``,
+``training_curves.png`` and ``checkpoint/`` (for ``--resume``).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import random
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import torch
+
+from filedesc.errors import FiledescError
+from filedesc.runtime.tokenizer import PromptTokenizer
+from filedesc.training.config import TrainConfig
+from filedesc.training.examples import Encoded, encode_pairs, length_grouped_batches, pad_batch, read_pairs
+from filedesc.training.model import count_parameters, load_base, load_base_tokenizer, new_t5
+from filedesc.training.tokenizer import train_tokenizer
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class TrainResult:
+    """What a run reports (also written to ``train_result.json``)."""
+
+    steps: int
+    minutes: float
+    examples_per_second: float
+    train_loss: float
+    valid_loss: float
+    best_valid_loss: float
+    gap: float
+    trainable_parameters: int
+    total_parameters: int
+    stopped_because: str
+
+
+def set_seed(seed: int) -> None:
+    """Seed Python and torch."""
+    random.seed(seed)
+    torch.manual_seed(seed)
+
+
+@torch.no_grad()
+def mean_loss(model: Any, data: Encoded, pad_id: int, batch_size: int = 128) -> float:
+    """Token-weighted mean cross-entropy over ``data`` in eval mode."""
+    was_training = model.training
+    model.eval()
+    total, tokens = 0.0, 0
+    for start in range(0, len(data), batch_size):
+        batch = pad_batch(data.inputs[start : start + batch_size], data.targets[start : start + batch_size], pad_id)
+        batch = {k: v.to(model.device) for k, v in batch.items()}
+        n = int((batch["labels"] != -100).sum())
+        total += float(model(**batch).loss) * n
+        tokens += n
+    if was_training:
+        model.train()
+    return total / max(tokens, 1)
+
+
+def _lr_at(step: int, horizon: int, config: TrainConfig) -> float:
+    if step < config.warmup_steps:
+        return config.learning_rate * (step + 1) / config.warmup_steps
+    progress = min(1.0, (step - config.warmup_steps) / max(1, horizon - config.warmup_steps))
+    return config.learning_rate * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * progress)))
+
+
+def _prepare_tokenizer(config: TrainConfig, data_dir: Path, out: Path, base: Path | None) -> PromptTokenizer:
+    if base is not None:
+        tok = load_base_tokenizer(base)
+        tok.tokenizer.save(str(out / "tokenizer.json"))
+        return tok
+    if (out / "tokenizer.json").is_file():
+        return PromptTokenizer.from_file(out / "tokenizer.json")
+    sample = read_pairs(data_dir / "train.jsonl", limit=200_000)
+    texts = (text for p in sample for text in (f"<{p.lang}> {p.name}", p.description))
+    return train_tokenizer(texts, config.model.vocab_size, out)
+
+
+def _build_model(config: TrainConfig, tokenizer: PromptTokenizer, out: Path, base: Path | None, resume: bool) -> Any:
+    checkpoint = out / "checkpoint"
+    if config.lora:
+        from filedesc.training.lora import add_lora
+
+        if base is None:
+            raise FiledescError("--lora trains an adapter on top of a base model: add --base PATH")
+        model = load_base(base, tokenizer, config.quantization)
+        if resume and (checkpoint / "adapter_config.json").is_file():
+            from peft import PeftModel
+
+            return PeftModel.from_pretrained(model, str(checkpoint), is_trainable=True)
+        return add_lora(model, config)
+    if resume and (checkpoint / "config.json").is_file():
+        return load_base(checkpoint, tokenizer)
+    if base is not None:
+        return load_base(base, tokenizer)
+    return new_t5(config.model, tokenizer)
+
+
+def _save_checkpoint(model: Any, optimizer: torch.optim.Optimizer, state: dict[str, Any], out: Path) -> None:
+    checkpoint = out / "checkpoint"
+    tmp = out / "checkpoint.tmp"
+    tmp.mkdir(parents=True, exist_ok=True)
+    model.save_pretrained(str(tmp), safe_serialization=True)
+    torch.save(optimizer.state_dict(), tmp / "optimizer.pt")
+    (tmp / "state.json").write_text(json.dumps(state), encoding="utf-8")
+    if checkpoint.exists():
+        import shutil
+
+        shutil.rmtree(checkpoint)
+    tmp.rename(checkpoint)
+
+
+def _save_best(model: Any, out: Path) -> None:
+    """Save the best weights so far (the whole model, or the adapter alone for LoRA) to ``best/``."""
+    model.save_pretrained(str(out / "best"), safe_serialization=True)
+
+
+def train(
+    config: TrainConfig,
+    data_dir: Path,
+    out: Path,
+    base: Path | None = None,
+    resume: bool = False,
+    progress: bool = True,
+) -> TrainResult:
+    """Run training as ``config`` says; see the module docstring for what is written to ``out``."""
+    out.mkdir(parents=True, exist_ok=True)
+    set_seed(config.seed)
+    if config.threads:
+        torch.set_num_threads(config.threads)
+    tokenizer = _prepare_tokenizer(config, data_dir, out, base)
+    model = _build_model(config, tokenizer, out, base, resume)
+    trainable, total = count_parameters(model)
+    log.info("parameters: %d trainable of %d (%.1f%%)", trainable, total, 100 * trainable / max(total, 1))
+    train_data = encode_pairs(
+        read_pairs(data_dir / "train.jsonl", config.max_train_examples),
+        tokenizer,
+        config.max_input_length,
+        config.max_target_length,
+    )
+    valid_data = encode_pairs(
+        read_pairs(data_dir / "valid.jsonl", config.max_eval_examples),
+        tokenizer,
+        config.max_input_length,
+        config.max_target_length,
+    )
+    probe = Encoded(train_data.inputs[: len(valid_data)], train_data.targets[: len(valid_data)])
+    params = [p for p in model.parameters() if p.requires_grad]
+    optimizer = torch.optim.AdamW(params, lr=config.learning_rate, weight_decay=config.weight_decay)
+    state: dict[str, Any] = {"step": 0, "best_valid": float("inf"), "bad_evals": 0, "seconds": 0.0}
+    if resume and (out / "checkpoint" / "state.json").is_file():
+        state = json.loads((out / "checkpoint" / "state.json").read_text(encoding="utf-8"))
+        optimizer.load_state_dict(torch.load(out / "checkpoint" / "optimizer.pt", weights_only=True))
+        log.info("resumed at step %d", state["step"])
+    (out / "train_config.json").write_text(json.dumps(config.to_dict(), indent=2), encoding="utf-8")
+    result = _loop(model, optimizer, config, train_data, valid_data, probe, tokenizer, out, state, progress)
+    result.trainable_parameters, result.total_parameters = trainable, total
+    _finish(model, config, tokenizer, out, base, result, valid_data, probe)
+    return result
+
+
+def _loop(
+    model: Any,
+    optimizer: torch.optim.Optimizer,
+    config: TrainConfig,
+    train_data: Encoded,
+    valid_data: Encoded,
+    probe: Encoded,
+    tokenizer: PromptTokenizer,
+    out: Path,
+    state: dict[str, Any],
+    progress: bool,
+) -> TrainResult:
+    from tqdm import tqdm
+
+    rng = random.Random(config.seed + state["step"])
+    horizon = config.max_steps
+    model.train()
+    bar = tqdm(total=config.max_steps, initial=state["step"], disable=not progress, unit="step", dynamic_ncols=True)
+    started = time.monotonic() - state["seconds"]
+    seen, stop = 0, "max_steps"
+    recent: list[float] = []
+    log_file = (out / "log.jsonl").open("a", encoding="utf-8")
+    try:
+        while stop == "max_steps" and state["step"] < config.max_steps:
+            for batch in length_grouped_batches(train_data, config.batch_size, rng, tokenizer.pad_id):
+                step = state["step"]
+                for group in optimizer.param_groups:
+                    group["lr"] = _lr_at(step, horizon, config)
+                batch = {k: v.to(model.device) for k, v in batch.items()}
+                loss = model(**batch).loss
+                loss.backward()
+                torch.nn.utils.clip_grad_norm_(model.parameters(), config.grad_clip)
+                optimizer.step()
+                optimizer.zero_grad(set_to_none=True)
+                state["step"] = step + 1
+                seen += batch["input_ids"].shape[0]
+                recent = [*recent[-99:], float(loss.detach())]
+                elapsed = time.monotonic() - started
+                state["seconds"] = elapsed
+                if config.max_minutes and state["step"] == config.warmup_steps + 50:
+                    rate = state["step"] / elapsed
+                    horizon = min(config.max_steps, int(rate * config.max_minutes * 60))
+                    log.info("fitted the learning-rate horizon to %d steps (%.2f steps/s)", horizon, rate)
+                if state["step"] % config.log_every == 0:
+                    row = {
+                        "step": state["step"],
+                        "loss": sum(recent) / len(recent),
+                        "lr": group["lr"],
+                        "examples_per_second": seen / max(elapsed, 1e-9),
+                        "minutes": elapsed / 60,
+                    }
+                    log_file.write(json.dumps(row) + "\n")
+                    log_file.flush()
+                    bar.set_postfix(loss=f"{row['loss']:.3f}", ex_s=f"{row['examples_per_second']:.0f}")
+                bar.update(1)
+                out_of_time = bool(config.max_minutes) and elapsed >= config.max_minutes * 60
+                if state["step"] % config.eval_every == 0 or state["step"] >= config.max_steps or out_of_time:
+                    valid = mean_loss(model, valid_data, tokenizer.pad_id)
+                    log_file.write(json.dumps({"step": state["step"], "valid_loss": valid}) + "\n")
+                    log_file.flush()
+                    if valid < state["best_valid"] - 1e-4:
+                        state["best_valid"], state["bad_evals"] = valid, 0
+                        _save_best(model, out)
+                    else:
+                        state["bad_evals"] += 1
+                    _save_checkpoint(model, optimizer, state, out)
+                    if state["bad_evals"] >= config.patience:
+                        stop = "early_stopping"
+                if out_of_time:
+                    stop = "max_minutes"
+                if stop != "max_steps" or state["step"] >= config.max_steps:
+                    break
+    finally:
+        bar.close()
+        log_file.close()
+    minutes = state["seconds"] / 60
+    return TrainResult(
+        steps=state["step"],
+        minutes=minutes,
+        examples_per_second=seen / max(state["seconds"], 1e-9),
+        train_loss=float("nan"),
+        valid_loss=float("nan"),
+        best_valid_loss=state["best_valid"],
+        gap=float("nan"),
+        trainable_parameters=0,
+        total_parameters=0,
+        stopped_because=stop,
+    )
+
+
+def _restore_best(model: Any, config: TrainConfig, tokenizer: PromptTokenizer, out: Path, base: Path | None) -> Any:
+    """The best checkpoint's weights as a plain model (a LoRA adapter is saved to ``adapter/`` and merged)."""
+    best = out / "best"
+    if not config.lora:
+        from transformers import T5ForConditionalGeneration
+
+        return T5ForConditionalGeneration.from_pretrained(str(best), local_files_only=True, use_safetensors=True)
+    from filedesc.training.lora import load_adapter, merge
+
+    if best.is_dir():
+        import shutil
+
+        shutil.rmtree(out / "adapter", ignore_errors=True)
+        shutil.copytree(best, out / "adapter")
+    assert base is not None
+    # A k-bit base cannot take merged weights: merge into a full-precision copy of the base.
+    return merge(load_adapter(load_base(base, tokenizer), out / "adapter"))
+
+
+def _finish(
+    model: Any,
+    config: TrainConfig,
+    tokenizer: PromptTokenizer,
+    out: Path,
+    base: Path | None,
+    result: TrainResult,
+    valid_data: Encoded,
+    probe: Encoded,
+) -> None:
+    """Reload the best weights, measure train/valid loss (the overfitting check), save model, plot curves."""
+    from filedesc.training.plots import plot_curves
+
+    if (out / "best").is_dir():
+        model = _restore_best(model, config, tokenizer, out, base)
+    result.train_loss = mean_loss(model, probe, tokenizer.pad_id)
+    result.valid_loss = mean_loss(model, valid_data, tokenizer.pad_id)
+    result.gap = result.valid_loss - result.train_loss
+    model.save_pretrained(str(out / "model"), safe_serialization=True)
+    tokenizer.tokenizer.save(str(out / "model" / "tokenizer.json"))
+    plot_curves(out / "log.jsonl", out / "training_curves.png")
+    report = {"result": asdict(result), "config": config.to_dict(), "base": str(base) if base else None}
+    (out / "train_result.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
+    (out / "model" / "filedesc_train.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
