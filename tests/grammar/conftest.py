@@ -58,6 +58,7 @@ NOUNS: list[tuple[str, str, str, str, str, str, str, str]] = [
     ("window", "window", "windows", "fenêtre", "fenêtres", "f", "win", ""),
     ("event", "event", "events", "événement", "événements", "m", "evt evts", ""),
     ("log", "log", "logs", "log", "logs", "m", "", "keep_en"),
+    ("import", "import", "imports", "import", "imports", "m", "", ""),
     ("file", "file", "files", "fichier", "fichiers", "m", "", ""),
     ("user", "user", "users", "utilisateur", "utilisateurs", "m", "usr", ""),
     ("information", "information", "information", "information", "informations", "f", "info infos", "mass"),

@@ -155,11 +155,12 @@ def _noun_phrase(items: list[_Item], french_order: bool, stray: list[str]) -> No
     """Build one noun phrase from nouns, adjectives and unknown words; verbs found here are strays."""
     nouns: list[tuple[Noun, bool]] = []
     adjectives: list[AdjectiveEntry] = []
-    content = [it for it in items if it.pos in {"word", "unknown", "num"}]
+    numbers = [(Unknown(it.text), False) for it in items if it.pos == "num"]
+    content = [it for it in items if it.pos in {"word", "unknown"}]
     for pos, it in enumerate(content):
         s = it.senses
         head_slot = pos == (0 if french_order else len(content) - 1)
-        if it.pos in {"unknown", "num"}:
+        if it.pos == "unknown":
             nouns.append((Unknown(it.text), False))
         elif s.adjectives and (not s.nouns or not head_slot):
             adjectives.append(s.adjectives[0])
@@ -168,11 +169,14 @@ def _noun_phrase(items: list[_Item], french_order: bool, stray: list[str]) -> No
         else:
             stray.append(it.text)
     if not nouns:
+        nouns, numbers = numbers, []
+    if not nouns:
         return None if not adjectives else NounPhrase(Unknown(""), adjectives=tuple(adjectives))
     if french_order:
         (head, plural), mods = nouns[0], list(reversed(nouns[1:]))
     else:
         (head, plural), mods = nouns[-1], nouns[:-1]
+    mods = [*numbers, *mods]  # a year qualifies the whole phrase: "the 2019 events", "les événements de 2019"
     return NounPhrase(head, tuple(m for m, _ in mods), tuple(adjectives), plural, tuple(p for _, p in mods))
 
 
@@ -257,7 +261,7 @@ def _parse(items: list[_Item], french_order: bool) -> tuple[Meaning, list[str]]:
     if objects and isinstance(objects[0].head, Unknown) and not objects[0].head.text:
         qualifiers, objects = objects[0].adjectives, objects[1:]
     if verbs and verbs[0].key in INDEFINITE_VERBS and objects:
-        objects = [replace(o, definite=False) if not o.plural else o for o in objects]
+        objects = [replace(o, definite=False) for o in objects]
     meaning = Meaning(actions=tuple(verbs), objects=tuple(objects), complements=tuple(complements),
                       qualifiers=qualifiers, version=version)
     return meaning, stray

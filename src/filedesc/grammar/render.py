@@ -16,8 +16,8 @@ from filedesc.lexicon import Convention
 #: Verbs whose ``to`` complement is a target format: "convertit en JSON", not "à JSON".
 CONVERT_VERBS = frozenset({"convert", "transform", "translate", "export", "encode", "decode", "serialize",
                            "compile", "cast", "format", "render", "migrate", "change", "turn"})
-#: Verbs whose ``by`` complement is a criterion without article: "sorts the products by price".
-SORT_VERBS = frozenset({"sort", "group", "filter", "order", "rank", "index", "partition", "split", "classify"})
+#: Prepositions whose noun takes no article: a criterion or a means ("by price", "par e-mail", "per user").
+BARE_PREPOSITIONS = frozenset({"by", "per"})
 CONVERT_NOUNS = frozenset({"conversion", "transformation", "translation", "export", "encoding", "migration"})
 _FR_PREP = {"to": "à", "from": "depuis", "for": "pour", "by": "par", "with": "avec", "in": "dans", "into": "dans",
             "on": "sur", "as": "comme", "via": "via", "without": "sans", "per": "par", "at": "à", "about": "sur"}
@@ -77,12 +77,12 @@ def _fr_to(meaning: Meaning) -> bool:
 
 
 def _complement(c: Complement, lang: str, meaning: Meaning) -> str:
-    bare = (c.prep in {"to", "into"} and _fr_to(meaning)) or (
-        c.prep == "by" and any(v.key in SORT_VERBS for v in meaning.actions))
+    bare = (c.prep in {"to", "into"} and _fr_to(meaning)) or c.prep in BARE_PREPOSITIONS
     if lang == "en":
         return f"{c.prep} {english.noun_phrase(c.np, 'none' if bare else 'the')}"
     if bare:
-        return french.noun_phrase(c.np, preposition="en" if c.prep != "by" else "par", use_article=False)
+        return french.noun_phrase(c.np, preposition=_FR_PREP[c.prep] if c.prep in BARE_PREPOSITIONS else "en",
+                                  use_article=False)
     if c.prep == "to" and french.is_proper(c.np.head):
         return french.noun_phrase(c.np, preposition="vers")
     return french.noun_phrase(c.np, preposition=_FR_PREP.get(c.prep, c.prep))

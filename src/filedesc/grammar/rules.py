@@ -11,7 +11,7 @@ import fnmatch
 
 from filedesc.grammar import french
 from filedesc.grammar.analyse import analyse
-from filedesc.grammar.meaning import Analysis
+from filedesc.grammar.meaning import GENERIC_KIND, Analysis
 from filedesc.grammar.render import capitalize, fill, kind_phrase, render
 from filedesc.lexicon import Lexicon, WellKnownFile
 
@@ -59,7 +59,8 @@ def generic(analysis: Analysis, lang: str) -> str:
     kind, gender = kind_phrase(meaning, lang)
     if fallback:
         return fill(fallback[0], {"Kind": capitalize(kind), "kind": kind, "name": analysis.subject})
-    stem = meaning.name if not meaning.kind.ext else meaning.name[: -len(meaning.kind.ext) - 1]
+    known_kind = meaning.kind is not GENERIC_KIND and meaning.kind.en != GENERIC_KIND.en
+    stem = meaning.name[: -len(meaning.kind.ext) - 1] if known_kind and meaning.kind.ext else meaning.name
     kind = meaning.kind.en if lang == "en" else meaning.kind.fr
     if lang == "en":
         return f"{capitalize(kind)} named '{stem}'."
