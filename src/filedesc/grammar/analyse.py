@@ -155,7 +155,7 @@ def _noun_phrase(items: list[_Item], french_order: bool, stray: list[str]) -> No
     """Build one noun phrase from nouns, adjectives and unknown words; verbs found here are strays."""
     nouns: list[tuple[Noun, bool]] = []
     adjectives: list[AdjectiveEntry] = []
-    numbers = [(Unknown(it.text), False) for it in items if it.pos == "num"]
+    numbers: list[tuple[Noun, bool]] = [(Unknown(it.text), False) for it in items if it.pos == "num"]
     content = [it for it in items if it.pos in {"word", "unknown"}]
     for pos, it in enumerate(content):
         s = it.senses
