@@ -355,3 +355,21 @@ def test_name_language(lex: Lexicon) -> None:
     assert analyse("analyser_logs.py", lex).name_lang == "fr"
     assert analyse("extract_window_events.sh", lex).name_lang == "en"
     assert analyse("conversion_emails_en_minuscules.py", lex).name_lang == "mixed"
+
+
+@pytest.mark.parametrize(
+    ("name", "en"),
+    [
+        ("images_sponsors.py", "Python module named 'images_sponsors'."),  # unknown head under a known word
+        ("image_add_user.py", "Python module named 'image_add_user'."),  # a verb the parse cannot place
+        ("archive.tar.gz", "Compressed tar archive named 'archive'."),  # "archive of the archive" says nothing
+        ("gitpod.sh", "Shell script named 'gitpod'."),  # no guessing "git pod" from short pieces
+    ],
+)
+def test_never_guesses(lex: Lexicon, name: str, en: str) -> None:
+    assert describe_by_rules(name, "en", lex) == en
+
+
+def test_run_together_words_are_split(lex: Lexicon) -> None:
+    assert describe_by_rules("extractevents.sh", "en", lex) == "Shell script that extracts the events."
+    assert describe_by_rules("telechargerlesimages.sh", "fr", lex) == "Script shell qui télécharge les images."

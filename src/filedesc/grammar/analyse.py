@@ -284,10 +284,10 @@ def _drop_kind_head(meaning: Meaning) -> Meaning:
     """``deployment_script.sh`` is a shell script *for deployment*: a topic whose head repeats the kind loses it."""
     np = meaning.obj
     kind_head = meaning.kind.en.split()[-1].lower() if meaning.kind.en else ""
-    if meaning.actions or np is None or not np.modifiers or not isinstance(np.head, NounEntry):
+    if meaning.actions or np is None or not isinstance(np.head, NounEntry) or np.head.en_sg.lower() != kind_head:
         return meaning
-    if np.head.en_sg.lower() != kind_head:
-        return meaning
+    if not np.modifiers:  # archive.tar.gz: "archive of the archive" says nothing
+        return meaning if np.adjectives else replace(meaning, objects=meaning.objects[1:])
     topic = NounPhrase(np.modifiers[-1], np.modifiers[:-1], np.adjectives, np.is_modifier_plural(len(np.modifiers) - 1),
                        np.modifier_plural[:-1])
     return replace(meaning, objects=(topic, *meaning.objects[1:]))
@@ -322,4 +322,4 @@ def analyse(name: str, lexicon: Lexicon) -> Analysis:
         meaning = _drop_kind_head(meaning)
     name_lang = ("mixed" if len(set(langs)) > 1 else langs[0]) if langs else ("none" if not unknown else "en")
     return Analysis(meaning, tuple(it.text.lower() for it in items), max(understood, 0), name_lang,
-                    analysed or split.stem)
+                    analysed or split.stem, tuple(stray))

@@ -121,6 +121,8 @@ class Analysis:
         understood: how many of ``tokens`` the lexicon or the conventions explained.
         name_lang: ``en``, ``fr``, ``mixed`` or ``none``: the language the identifier is written in.
         subject: the part of the name that was analysed (the convention's subject, or the stem).
+        stray: known words the parse could not place (a verb amid nouns, ``http_add_header``); they are also in
+            ``meaning.unknown`` and make the rules backend fall back to its generic sentence.
     """
 
     meaning: Meaning
@@ -128,6 +130,7 @@ class Analysis:
     understood: int
     name_lang: str
     subject: str
+    stray: tuple[str, ...] = ()
 
     @property
     def coverage(self) -> float:

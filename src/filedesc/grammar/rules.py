@@ -11,7 +11,7 @@ import fnmatch
 
 from filedesc.grammar import french
 from filedesc.grammar.analyse import analyse
-from filedesc.grammar.meaning import GENERIC_KIND, Analysis
+from filedesc.grammar.meaning import GENERIC_KIND, Analysis, Unknown
 from filedesc.grammar.render import capitalize, fill, kind_phrase, render
 from filedesc.lexicon import Lexicon, WellKnownFile
 
@@ -46,6 +46,11 @@ def trusted(analysis: Analysis) -> bool:
         return meaning.role is not None and bool(meaning.role.en) and not meaning.unknown
     if not (meaning.objects or meaning.complements):
         return False  # "Shell script that runs." says nothing true enough
+    if analysis.stray:
+        return False  # a dropped word would change the meaning
+    phrases = [*meaning.objects, *(c.np for c in meaning.complements)]
+    if any(isinstance(np.head, Unknown) and np.modifiers for np in phrases):
+        return False  # "the release sponsors of notes": an unknown head under known words is a guess
     if analysis.coverage >= MIN_COVERAGE:
         return True
     return len(meaning.unknown) <= MAX_UNKNOWN and analysis.coverage >= 0.5

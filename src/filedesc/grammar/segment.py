@@ -10,7 +10,7 @@ from filedesc.lexicon import Lexicon, fold
 
 #: Short words allowed as pieces even though they are under the minimum length.
 FUNCTION_WORDS = frozenset({"de", "du", "des", "la", "le", "les", "en", "to", "of", "and", "et", "by", "for"})
-MIN_PIECE = 3
+MIN_PIECE = 4
 
 
 def segment(word: str, lexicon: Lexicon, max_pieces: int = 4) -> tuple[str, ...] | None:
