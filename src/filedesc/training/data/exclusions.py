@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 _REPO_ROOT = Path(__file__).resolve().parents[4]
-_STDLIB_DEBIAN = re.compile(r"^/usr/(?:local/)?lib/python3(?:\.\d+)?/(?!dist-packages/|site-packages/)")
+_STDLIB_COPY = re.compile(r"/lib/python3(?:\.\d+)?/(?!dist-packages/|site-packages/)")
 _GITHUB = re.compile(r"^github:([^/@:\s]+/[^/@:\s]+)@")
 
 
@@ -38,8 +38,10 @@ def stdlib_paths() -> tuple[str, ...]:
 
 
 def is_stdlib_path(path: str) -> bool:
-    """True for a file of the Python standard library (ours, or a Debian ``/usr/lib/python3.X``)."""
-    if _STDLIB_DEBIAN.match(path):
+    """True for a file of the Python standard library: ours, Debian's ``/usr/lib/python3.X``, or a bundled copy."""
+    if "/site-packages/" in path or "/dist-packages/" in path:
+        return False
+    if _STDLIB_COPY.search(path):
         return True
     try:
         resolved = str(Path(path).resolve())
@@ -70,7 +72,7 @@ class Exclusions:
     def holdout(self, source: str) -> bool:
         """True when ``source`` is a file of a held-out public repository."""
         match = _GITHUB.match(source)
-        return bool(match) and match.group(1).lower() in self.holdout_repos
+        return match is not None and match.group(1).lower() in self.holdout_repos
 
     def stdlib(self, source: str) -> bool:
         """True when ``source`` points into the Python standard library."""

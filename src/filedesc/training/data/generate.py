@@ -49,7 +49,9 @@ class Pools:
     required: frozenset[str] = frozenset()
 
 
-def make_pools(lexicon: Lexicon, exclude: frozenset[str] = frozenset(), required: frozenset[str] = frozenset()) -> Pools:
+def make_pools(
+    lexicon: Lexicon, exclude: frozenset[str] = frozenset(), required: frozenset[str] = frozenset()
+) -> Pools:
     """Sorted pools from ``lexicon`` without the keys in ``exclude``; ``required`` keys must appear in each name."""
     verbs = tuple(v for k, v in sorted(lexicon.verbs.items()) if k not in exclude and v.transitive)
     nouns = tuple(n for k, n in sorted(lexicon.nouns.items()) if k not in exclude and not n.proper)
@@ -70,6 +72,11 @@ def _distinct(head: NounEntry | Unknown, modifiers: list[NounEntry | Unknown]) -
             seen.add(modifier)
             out.append(modifier)
     return out
+
+
+def _proper_words(kind: Extension) -> tuple[str, ...]:
+    """Capitalised words of the kind (``Lua module``, ``Dockerfile``): product names, exempt from spelling."""
+    return tuple(w for w in f"{kind.en} {kind.fr}".replace("-", " ").split() if w[:1].isupper())
 
 
 class Generator:
@@ -170,11 +177,10 @@ class Generator:
             style = "snake"
         keep_accents = name_lang == "fr" and rng.random() < 0.1
         stem = styles.join_tokens(tokens, style, keep_accents)
-        if len(tokens) == 1 and " " not in tokens[0]:
-            style = "single"
         if meaning.version:
             stem += styles.version_suffix(int(meaning.version[1:]), style, rng)
-        return stem, style, self._as_written(meaning, stem)
+        label = "single" if len(tokens) == 1 and " " not in tokens[0] else style
+        return stem, label, self._as_written(meaning, stem)
 
     def _as_written(self, meaning: Meaning, stem: str) -> Meaning:
         """Give every unknown word the case it has in the name, so descriptions copy it verbatim."""
@@ -226,7 +232,8 @@ class Generator:
         out = []
         for lang, text in texts.items():
             out.append(Example(name=name, lang=lang, description=text, source=f"generated:{category}",
-                               category=category, style=style, name_lang=name_lang, exempt=meaning.unknown))
+                               category=category, style=style, name_lang=name_lang,
+                               exempt=(*meaning.unknown, *_proper_words(kind))))
         return out
 
     def examples(self, count: int) -> Iterator[Example]:

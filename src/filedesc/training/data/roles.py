@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import fnmatch
 import random
+import re
 from collections.abc import Callable, Iterator
 
 from filedesc.lexicon import Extension, Lexicon
@@ -81,6 +82,10 @@ def _glob_name(pattern: str, rng: random.Random) -> str | None:
     return name if fnmatch.fnmatch(name, pattern) else None
 
 
+def _name_words(name: str) -> tuple[str, ...]:
+    return tuple(w for w in re.split(r"[^A-Za-z]+", name) if w)
+
+
 def well_known_examples(lexicon: Lexicon, seed: int, repeats: int = 2) -> Iterator[Example]:
     """Every phrasing of every well-known file name, in both languages, ``repeats`` names per entry.
 
@@ -104,4 +109,5 @@ def well_known_examples(lexicon: Lexicon, seed: int, repeats: int = 2) -> Iterat
                 for text in phrasings:
                     yield Example(name=name, lang=lang, description=text, source=f"generated:{entry.category}",
                                   category=entry.category, style=styles.detect_style(name.split(".")[0] or name),
-                                  name_lang="en", origin="filenames")
+                                  name_lang="en", origin="filenames",
+                                  exempt=(text.split(" ", 1)[0], *_name_words(name)))

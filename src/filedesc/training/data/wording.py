@@ -22,7 +22,7 @@ FR_PREPS = {"to": ("vers",), "into": ("dans",), "from": ("depuis",), "for": ("po
 ABBREVIATION_RATE = 0.15
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _classified(spellings: tuple[str, ...], en_forms: frozenset[str], fr_forms: frozenset[str]) -> dict[str, list[str]]:
     """Sort spellings into English word forms, French word forms and language-neutral abbreviations."""
     out: dict[str, list[str]] = {"en": [], "fr": [], "abbr": []}
