@@ -78,3 +78,13 @@ def tiny_run(tiny_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("tiny-run")
     train(tiny_config(), tiny_data, out, progress=False)
     return out
+
+
+@pytest.fixture(scope="session")
+def tiny_export(tiny_run: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The tiny model exported to fp32, int8 and int4 ONNX folders."""
+    from filedesc.training.export import export_model
+
+    out = tmp_path_factory.mktemp("export")
+    export_model(tiny_run / "model", out, ["fp32", "int8", "int4"])
+    return out

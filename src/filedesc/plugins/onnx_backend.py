@@ -1,0 +1,76 @@
+"""The ONNX backends: ``onnx-int8`` (the default), ``onnx-int4`` and ``onnx-fp32``; no torch involved.
+
+Each loads the shipped ``models/filedesc-small-<quant>`` folder, or the folder given as ``model_path``: either an
+exported folder itself or the root ``filedesc export`` wrote (then ``<root>/<quant>`` is used), so a model trained
+with ``filedesc train`` and exported with ``filedesc export`` is used without code changes.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from filedesc import hookimpl
+from filedesc.plugins.backend import Availability, BackendOptions, BackendSpec, RegisterBackend
+from filedesc.runtime.model_folder import fingerprint, shipped_model_dir
+
+QUANTS = {"int8": 100, "int4": 90, "fp32": 80}
+"""Quantization -> priority for the default backend (int8: smallest error for its speed)."""
+
+THREADS_ENV = "FILEDESC_THREADS"
+
+
+def model_folder(quant: str, options: BackendOptions) -> Path:
+    """The folder ``onnx-<quant>`` loads."""
+    root = options.model_path
+    if root is None:
+        return shipped_model_dir(quant)
+    if not (root / "config.json").is_file() and (root / quant / "config.json").is_file():
+        return root / quant
+    return root
+
+
+class OnnxBackend:
+    """Greedy descriptions from an exported folder through ONNX Runtime."""
+
+    def __init__(self, quant: str, folder: Path, threads: int | None) -> None:
+        from filedesc.runtime.onnx_seq2seq import GENERATION_FILE, STEP_FILES, OnnxSeq2Seq
+
+        self.name = f"onnx-{quant}"
+        count = threads or int(os.environ.get(THREADS_ENV, "1"))
+        self.model = OnnxSeq2Seq(folder, threads=count)
+        files = ("config.json", "tokenizer.json", GENERATION_FILE, *STEP_FILES)
+        self.model_id = f"{self.model.config.get('name', folder.name)}-{quant}@{fingerprint(folder, files)}"
+
+    def describe(self, names: Sequence[str], lang: str) -> list[str]:
+        """Describe a batch in one language."""
+        return self.model.generate(names, [lang] * len(names))
+
+
+def _availability(quant: str) -> object:
+    def check(options: BackendOptions) -> Availability:
+        folder = model_folder(quant, options)
+        if not (folder / "config.json").is_file():
+            return Availability.no(
+                f"{folder / 'config.json'}: missing, so no {quant} model there; "
+                "export one with `filedesc export` and pass --model"
+            )
+        return Availability.yes()
+
+    return check
+
+
+@hookimpl
+def filedesc_register_backends(register: RegisterBackend) -> None:
+    """Register ``onnx-int8``, ``onnx-int4`` and ``onnx-fp32``."""
+    for quant, priority in QUANTS.items():
+        register(
+            BackendSpec(
+                name=f"onnx-{quant}",
+                factory=lambda options, q=quant: OnnxBackend(q, model_folder(q, options), options.threads),  # type: ignore[misc]
+                summary=f"The model, {quant}, on ONNX Runtime (no torch).",
+                availability=_availability(quant),  # type: ignore[arg-type]
+                priority=priority,
+            )
+        )

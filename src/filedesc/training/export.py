@@ -1,0 +1,179 @@
+"""Export a trained model to ONNX folders (fp32, int8, int4) that the ONNX backends load.
+
+Encoder (+ first step) and decoder-step graphs, then a one-call generation graph over them, then quantized copies.
+
+    filedesc export --model RUN/model --out DIR [--quant fp32,int8,int4]
+
+Why our own ``torch.onnx`` wrappers rather than optimum's exporter: the ``BeamSearch`` operator, which runs the
+whole greedy loop inside one ONNX Runtime call (our main latency lever: Python-side loops pay per-operator dispatch
+on every token), needs T5 subgraphs with its own names, int32 inputs and cache order; optimum's files do not have
+them and onnxruntime's T5 helpers break on current transformers. The wrappers (``onnx_graphs``) are checked token
+for token against ``transformers``' ``generate``.
+
+Each output folder holds ``generation.onnx`` (the one-call model), ``encoder.onnx`` and ``decoder.onnx`` (for the
+step-by-step loop, beam search and debugging), ``tokenizer.json`` and ``config.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+from pathlib import Path
+from typing import Any
+
+import torch
+
+from filedesc.errors import ModelFileError
+from filedesc.runtime.onnx_seq2seq import CONFIG_VERSION, GENERATION_FILE
+from filedesc.runtime.tokenizer import PromptTokenizer
+from filedesc.training.onnx_graphs import DecoderStep, EncoderDecoderInit, cache_names
+
+log = logging.getLogger(__name__)
+
+OPSET = 20
+MAX_INPUT_LENGTH = 48
+MAX_OUTPUT_LENGTH = 48
+
+
+def load_trained(model_dir: Path) -> tuple[Any, PromptTokenizer]:
+    """A training output (``model/`` folder: safetensors, config.json, tokenizer.json) in eval mode."""
+    from transformers import T5ForConditionalGeneration
+
+    for name in ("config.json", "model.safetensors", "tokenizer.json"):
+        if not (model_dir / name).is_file():
+            raise ModelFileError(model_dir / name, "missing", "Pass the `model/` folder written by `filedesc train`.")
+    model = T5ForConditionalGeneration.from_pretrained(str(model_dir), local_files_only=True, use_safetensors=True)
+    return model.float().eval(), PromptTokenizer.from_file(model_dir / "tokenizer.json")
+
+
+def _export(
+    module: torch.nn.Module,
+    args: tuple[torch.Tensor, ...],
+    path: Path,
+    inputs: list[str],
+    outputs: list[str],
+    axes: dict[str, dict[int, str]],
+) -> None:
+    with torch.no_grad():
+        torch.onnx.export(
+            module,
+            args,
+            str(path),
+            input_names=inputs,
+            output_names=outputs,
+            dynamic_axes=axes,
+            opset_version=OPSET,
+            do_constant_folding=True,
+            dynamo=False,
+        )
+
+
+def export_subgraphs(model: Any, out: Path) -> tuple[Path, Path]:
+    """Write ``encoder.onnx`` and ``decoder.onnx`` (fp32) to ``out``."""
+    out.mkdir(parents=True, exist_ok=True)
+    cfg = model.config
+    n = len(model.decoder.block)
+    ids = torch.tensor([[5, 6, 7, 1], [8, 9, 1, 0]], dtype=torch.int32)
+    mask = torch.tensor([[1, 1, 1, 1], [1, 1, 1, 0]], dtype=torch.int32)
+    start = torch.zeros((2, 1), dtype=torch.int32)
+    self_out, cross_out = cache_names(n, "present")
+    self_in, cross_in = cache_names(n, "past")
+    batch, enc_len, past_len = "batch_size", "encode_sequence_length", "past_decode_sequence_length"
+    enc_axes: dict[str, dict[int, str]] = {
+        "encoder_input_ids": {0: batch, 1: enc_len},
+        "encoder_attention_mask": {0: batch, 1: enc_len},
+        "decoder_input_ids": {0: batch},
+        "logits": {0: batch},
+        "encoder_hidden_states": {0: batch, 1: enc_len},
+        **{name: {0: batch} for name in self_out},
+        **{name: {0: batch, 2: enc_len} for name in cross_out},
+    }
+    encoder_path = out / "encoder.onnx"
+    _export(
+        EncoderDecoderInit(model),
+        (ids, mask, start),
+        encoder_path,
+        ["encoder_input_ids", "encoder_attention_mask", "decoder_input_ids"],
+        ["logits", "encoder_hidden_states", *self_out, *cross_out],
+        enc_axes,
+    )
+    with torch.no_grad():
+        first = EncoderDecoderInit(model)(ids, mask, start)
+    past = first[2:]
+    dec_axes: dict[str, dict[int, str]] = {
+        "input_ids": {0: batch},
+        "encoder_attention_mask": {0: batch, 1: enc_len},
+        "logits": {0: batch},
+        **{name: {0: batch, 2: past_len} for name in self_in},
+        **{name: {0: batch, 2: enc_len} for name in cross_in},
+        **{name: {0: batch, 2: "past_decode_sequence_length + 1"} for name in self_out},
+    }
+    decoder_path = out / "decoder.onnx"
+    _export(
+        DecoderStep(model),
+        (start + 3, mask, *past),
+        decoder_path,
+        ["input_ids", "encoder_attention_mask", *self_in, *cross_in],
+        ["logits", *self_out],
+        dec_axes,
+    )
+    del cfg
+    return encoder_path, decoder_path
+
+
+def write_folder_files(
+    out: Path, model_dir: Path, tokenizer: PromptTokenizer, quant: str, extra: dict[str, Any] | None = None
+) -> None:
+    """``tokenizer.json`` and ``config.json`` (prompt format, lengths, token ids, training config and metrics)."""
+    tokenizer.tokenizer.save(str(out / "tokenizer.json"))
+    train_info_path = model_dir / "filedesc_train.json"
+    train_info = json.loads(train_info_path.read_text(encoding="utf-8")) if train_info_path.is_file() else {}
+    hf_config = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
+    config = {
+        "format": "filedesc-onnx",
+        "format_version": CONFIG_VERSION,
+        "name": model_dir.parent.name if model_dir.name == "model" else model_dir.name,
+        "quantization": quant,
+        "prompt": "<{lang}> {name}",
+        "languages": ["en", "fr"],
+        "max_input_length": MAX_INPUT_LENGTH,
+        "max_output_length": MAX_OUTPUT_LENGTH,
+        "pad_token_id": tokenizer.pad_id,
+        "eos_token_id": tokenizer.eos_id,
+        "decoder_start_token_id": hf_config.get("decoder_start_token_id", tokenizer.pad_id),
+        "vocab_size": hf_config["vocab_size"],
+        "model": {
+            k: hf_config.get(k)
+            for k in ("d_model", "num_layers", "num_decoder_layers", "num_heads", "d_kv", "d_ff", "feed_forward_proj")
+        },
+        "training": train_info,
+        **(extra or {}),
+    }
+    (out / "config.json").write_text(json.dumps(config, indent=2, ensure_ascii=False), encoding="utf-8")
+
+
+def export_model(model_dir: Path, out: Path, quants: list[str]) -> dict[str, Path]:
+    """Export ``model_dir`` to ``out/<quant>/`` for each quantization; returns the folders written."""
+    from filedesc.training.generation_graph import build_generation_model
+    from filedesc.training.quantize import quantize_folder
+
+    model, tokenizer = load_trained(model_dir)
+    work = out / "_fp32_work"
+    encoder, decoder = export_subgraphs(model, work)
+    folders: dict[str, Path] = {}
+    for quant in quants:
+        folder = out / quant
+        if folder.exists():
+            shutil.rmtree(folder)
+        folder.mkdir(parents=True)
+        if quant == "fp32":
+            shutil.copy(encoder, folder / "encoder.onnx")
+            shutil.copy(decoder, folder / "decoder.onnx")
+        else:
+            quantize_folder(work, folder, quant)
+        build_generation_model(folder / "encoder.onnx", folder / "decoder.onnx", folder / GENERATION_FILE, model.config)
+        write_folder_files(folder, model_dir, tokenizer, quant)
+        folders[quant] = folder
+    shutil.rmtree(work)
+    return folders

@@ -1,0 +1,54 @@
+"""Export of a tiny trained model: parity with PyTorch, quantized variants, folder contents."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from filedesc.runtime.onnx_seq2seq import GENERATION_FILE, OnnxSeq2Seq
+from filedesc.training.parity import PROBE_NAMES, torch_greedy
+
+pytestmark = pytest.mark.slow
+
+NAMES = ["extract_logs.sh", "load_users.sh", "parseEvents.sh", "checkReports.sh", *PROBE_NAMES]
+
+
+def test_folders_have_everything_a_backend_needs(tiny_export: Path) -> None:
+    for quant in ("fp32", "int8", "int4"):
+        folder = tiny_export / quant
+        for name in (GENERATION_FILE, "encoder.onnx", "decoder.onnx", "tokenizer.json", "config.json"):
+            assert (folder / name).is_file(), f"{quant}/{name}"
+        config = json.loads((folder / "config.json").read_text())
+        assert config["quantization"] == quant and config["prompt"] == "<{lang}> {name}"
+        assert config["training"]["config"]["model"]["d_model"] == 64  # training config embedded
+    sizes = {q: (tiny_export / q / "generation.onnx").stat().st_size for q in ("fp32", "int8", "int4")}
+    assert sizes["int4"] < sizes["int8"] < sizes["fp32"]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_fp32_onnx_equals_pytorch_token_for_token(tiny_run: Path, tiny_export: Path, lang: str) -> None:
+    reference = torch_greedy(tiny_run / "model", NAMES, lang)
+    one_call = OnnxSeq2Seq(tiny_export / "fp32").generate(NAMES, [lang] * len(NAMES))
+    loop = OnnxSeq2Seq(tiny_export / "fp32", one_call=False).generate(NAMES, [lang] * len(NAMES))
+    assert one_call == reference
+    assert loop == reference
+
+
+def test_batches_are_left_padded_correctly(tiny_export: Path) -> None:
+    model = OnnxSeq2Seq(tiny_export / "fp32")
+    alone = [model.generate([n], ["fr"])[0] for n in NAMES]
+    assert model.generate(NAMES, ["fr"] * len(NAMES)) == alone
+
+
+def test_int8_agrees_with_fp32(tiny_export: Path) -> None:
+    fp32 = OnnxSeq2Seq(tiny_export / "fp32").generate(NAMES, ["en"] * len(NAMES))
+    int8 = OnnxSeq2Seq(tiny_export / "int8").generate(NAMES, ["en"] * len(NAMES))
+    assert sum(a == b for a, b in zip(fp32, int8, strict=True)) >= len(NAMES) * 0.7
+
+
+def test_beam_search_option(tiny_export: Path) -> None:
+    model = OnnxSeq2Seq(tiny_export / "fp32")
+    beams = model.generate(["extract_logs.sh"], ["en"], num_beams=4)
+    assert beams[0].startswith("Shell script")
