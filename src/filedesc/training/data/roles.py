@@ -101,7 +101,7 @@ def well_known_examples(lexicon: Lexicon, seed: int, repeats: int = 2) -> Iterat
                 if made:
                     names.append(made)
         elif entry.match == "casefold":
-            names = [entry.name, entry.name.lower(), entry.name.upper()][: max(1, repeats)]
+            names = [entry.name, entry.name.lower(), entry.name.upper()]
         else:
             names = [entry.name]
         for name in dict.fromkeys(names):

@@ -30,7 +30,6 @@ DICTIONARY_NAMES = {"fr": ("fr_FR", "fr"), "en": ("en_US", "en_GB")}
 INSTALL_HINT = "install them with `apt-get install -y hunspell-fr hunspell-en-us` or set FILEDESC_HUNSPELL_DIR"
 
 _QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"|'[^'\s]+'|`[^`]*`")
-_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\S+", re.UNICODE)
 _PLAIN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*\Z", re.UNICODE)
 _ELIDED = re.compile(r"^(?:[ldjmnst]|qu|jusqu|lorsqu|puisqu)['’](.+)$", re.IGNORECASE)
 
@@ -83,11 +82,15 @@ class Misspelling:
     name: str = ""
 
 
+_LOADED: dict[str, Any] = {}
+"""Dictionaries loaded in this process, shared by every checker: loading one takes about a second."""
+
+
 class SpellChecker:
     """Both dictionaries, loaded once, with a per-word cache of verdicts."""
 
     def __init__(self) -> None:
-        self._dicts: dict[str, Any] = {}
+        self._dicts = _LOADED
         self._cache: dict[tuple[str, str], bool] = {}
         self.english_in_french: set[str] = set()
 
@@ -135,7 +138,7 @@ class SpellChecker:
         skip = {w.casefold().strip(".,;:!?()") for w in exempt}
         text = _QUOTED.sub(" ", description)
         bad = []
-        for index, token in enumerate(_WORD.findall(text)):
+        for index, token in enumerate(text.split()):
             word = token.strip(".,;:!?()[]«»\"“”")
             if not word or not _PLAIN.match(word) or word.casefold() in skip:
                 continue

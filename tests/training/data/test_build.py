@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from filedesc.lexicon import Lexicon
+from filedesc.training.data.build import BuildConfig, BuildResult, build
+from filedesc.training.data.exclusions import Exclusions
+from filedesc.training.data.split import SPLITS, shared_stems
+from filedesc.training.data.styles import STYLES
+
+from .conftest import needs_dictionaries
+
+pytestmark = needs_dictionaries
+
+
+def _build(out: Path, lexicon: Lexicon, empty: Lexicon, corpus: Path, excl: Exclusions, seed: int = 0) -> BuildResult:
+    config = BuildConfig(out=out, size=1500, seed=seed, mined=False, corpus_dir=corpus, lexicon=lexicon,
+                         core_lexicon=empty, exclusions=excl)
+    return build(config)
+
+
+@pytest.fixture()
+def built(tmp_path: Path, lexicon: Lexicon, empty_lexicon: Lexicon, small_corpus: Path,
+          exclusions: Exclusions) -> tuple[Path, BuildResult]:
+    out = tmp_path / "ds"
+    return out, _build(out, lexicon, empty_lexicon, small_corpus, exclusions)
+
+
+def test_files_and_line_format(built: tuple[Path, BuildResult]) -> None:
+    out, _ = built
+    for split in SPLITS:
+        lines = (out / f"{split}.jsonl").read_text(encoding="utf-8").splitlines()
+        assert lines, split
+        for line in lines:
+            row = json.loads(line)
+            assert list(row) == ["name", "lang", "description", "source"]
+    stats = json.loads((out / "stats.json").read_text(encoding="utf-8"))
+    assert stats["splits"]["train"]["lines"] > 1000
+    card = (out / "DATASET.md").read_text(encoding="utf-8")
+    assert "## 30 random examples" in card and "## Known weaknesses" in card
+
+
+def test_deterministic_for_a_seed(tmp_path: Path, built: tuple[Path, BuildResult], lexicon: Lexicon,
+                                  empty_lexicon: Lexicon, small_corpus: Path, exclusions: Exclusions) -> None:
+    out, _ = built
+    again = tmp_path / "again"
+    _build(again, lexicon, empty_lexicon, small_corpus, exclusions)
+    for name in [*(f"{s}.jsonl" for s in SPLITS), "stats.json", "DATASET.md"]:
+        assert (out / name).read_bytes() == (again / name).read_bytes(), name
+    other = tmp_path / "other"
+    _build(other, lexicon, empty_lexicon, small_corpus, exclusions, seed=1)
+    assert (out / "train.jsonl").read_bytes() != (other / "train.jsonl").read_bytes()
+
+
+def test_balance_styles_and_no_leakage(built: tuple[Path, BuildResult], lexicon: Lexicon) -> None:
+    _, result = built
+    everything = [e for items in result.splits.values() for e in items]
+    langs = Counter(e.lang for e in everything)
+    assert min(langs["en"], langs["fr"]) / len(everything) >= 0.4
+    assert set(STYLES) <= {e.style for e in result.splits["train"]}
+    assert shared_stems(result.splits, lexicon.extensions.keys()) == {}
+    assert {e.origin for e in result.splits["corpus_test"]} == {"corpus"}
+    assert result.splits["test_unseen"]
+
+
+def test_every_source_is_recorded(built: tuple[Path, BuildResult]) -> None:
+    _, result = built
+    for items in result.splits.values():
+        for example in items:
+            assert example.source.startswith(("generated:", "github:", "pypi:", "debian:", "ecosystem:"))
