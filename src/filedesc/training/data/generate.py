@@ -91,19 +91,29 @@ class Generator:
         self._weights = [CATEGORY_WEIGHTS[c] for c in self._categories]
         self._required = [n for n in pools.nouns if n.key in pools.required]
         self._required_verbs = [v for v in pools.verbs if v.key in pools.required]
+        self._by_domain: dict[str, list[NounEntry]] = {}
+        for noun in pools.nouns:
+            for domain in noun.domains:
+                if domain != "general":
+                    self._by_domain.setdefault(domain, []).append(noun)
 
     # -- meaning -------------------------------------------------------------------------------------------
-    def _noun(self, pool: Sequence[NounEntry] | None = None) -> NounEntry:
-        return self.rng.choice(pool or self.pools.nouns)
+    def _noun(self, domains: Sequence[str] = (), coherence: float = 0.0) -> NounEntry:
+        """A noun; with probability ``coherence`` one sharing a domain (names mostly stay within one field)."""
+        choices = [d for d in domains if d in self._by_domain]
+        if choices and self.rng.random() < coherence:
+            return self.rng.choice(self._by_domain[self.rng.choice(choices)])
+        return self.rng.choice(self.pools.nouns)
 
     def _unknown(self, style_case: bool) -> Unknown:
         return Unknown(roles.made_up_word(self.rng, acronym_ok=style_case))
 
-    def _np(self, allow_unknown: bool, convert_target: bool = False) -> NounPhrase:
+    def _np(self, allow_unknown: bool, convert_target: bool = False, domains: Sequence[str] = ()) -> NounPhrase:
         rng = self.rng
         if convert_target and self.pools.proper and rng.random() < 0.8:
             return NounPhrase(rng.choice(self.pools.proper))
-        head: NounEntry | Unknown = self._noun()
+        head_entry = self._noun(domains, 0.6)
+        head: NounEntry | Unknown = head_entry
         modifiers: list[NounEntry | Unknown] = []
         for _ in range(rng.choices((0, 1, 2), weights=(0.5, 0.4, 0.1))[0]):
             if allow_unknown and rng.random() < 0.12:
@@ -111,7 +121,7 @@ class Generator:
             elif self.pools.proper and rng.random() < 0.1:
                 modifiers.append(rng.choice(self.pools.proper))
             else:
-                modifiers.append(self._noun())
+                modifiers.append(self._noun(head_entry.domains, 0.5))
         modifiers = _distinct(head, modifiers)
         adjectives = (rng.choice(self.pools.adjectives),) if self.pools.adjectives and rng.random() < 0.12 else ()
         plural = not getattr(head, "mass", False) and rng.random() < 0.45
@@ -125,7 +135,7 @@ class Generator:
             actions = (rng.choice(self.pools.verbs),)
             if rng.random() < 0.04:
                 actions += (rng.choice(self.pools.verbs),)
-        objects = (self._np(allow_unknown=True),)
+        objects = (self._np(allow_unknown=True, domains=actions[0].domains if actions else ()),)
         complements: tuple[Complement, ...] = ()
         if actions and rng.random() < 0.2:
             prep = rng.choice(("to", "from", "for", "with", "into", "by", "in"))
