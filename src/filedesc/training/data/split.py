@@ -6,7 +6,8 @@
   slice of the extended lexicon);
 - ``corpus_test``: the written corpus' files from held-out repositories (:func:`held_out_repositories`).
 
-The two reserved test sets win: any other example whose stem they hold is dropped, never moved.
+The well-known file names always train; after them the two reserved test sets win: any other example whose stem
+they hold is dropped, never moved.
 """
 
 from __future__ import annotations
@@ -110,25 +111,19 @@ def split_examples(
 ) -> SplitResult:
     """Assign every example to one split with no stem shared across splits.
 
-    ``forced_train`` (the well-known file names) always goes to train; a stem of a reserved test set drops the
-    other examples that share it (counted by origin in ``dropped``).
+    ``forced_train`` (the well-known file names) always goes to train, first; then a stem of a reserved test set
+    drops the other examples that share it (counted by origin in ``dropped``).
     """
     exts = frozenset(extensions)
     result = SplitResult()
     owner: dict[str, str] = {}
-    for split, items in (("corpus_test", corpus_test), ("test_unseen", test_unseen)):
+    for split, items in (("train", forced_train), ("corpus_test", corpus_test), ("test_unseen", test_unseen)):
         for example in items:
             key = stem_key(example.name, exts)
             if owner.setdefault(key, split) != split:
                 result.dropped[example.origin] += 1
                 continue
             result.splits[split].append(example)
-    for example in forced_train:
-        key = stem_key(example.name, exts)
-        if owner.setdefault(key, "train") != "train":
-            result.dropped[example.origin] += 1
-            continue
-        result.splits["train"].append(example)
     for example in pool:
         key = stem_key(example.name, exts)
         split = owner.get(key) or _hashed_split(key, salt)

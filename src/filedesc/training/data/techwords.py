@@ -43,7 +43,7 @@ EN = frozenset({
     "licences", "lightbox", "lightboxes", "linearizes", "linearizing", "linters", "lockfile", "lockfiles", "logit",
     "logits", "lowercases", "lowercasing", "mailmap", "marshalling", "matchers", "memoization", "memoize",
     "memoizes", "memoizing", "microcontroller", "microcontrollers", "microservice", "microservices", "middlewares",
-    "migrators", "minifier", "minifiers", "mixin", "mixins", "mockup", "mockups", "monorepo", "monorepos",
+    "migrators", "minifier", "minifiers", "mise", "mixin", "mixins", "mockup", "mockups", "monorepo", "monorepos",
     "multicast", "multicasts", "multipolygon", "multipolygons", "mutator", "mutators", "mutex", "mutexes", "mypy",
     "nameserver", "nameservers", "namespace", "namespaces", "navbar", "navbars", "netmask", "netmasks", "nginx",
     "nonces", "nox", "nvm", "onboarding", "onboards", "opacities", "orthogonalize", "orthogonalizes",
