@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -73,6 +74,11 @@ def run(args: Any) -> int:
             server.start_io(sys.stdin.buffer, protocol_out)
     finally:
         server.engine.shutdown()
+    if server.engine.abandoned:
+        # A hung backend call cannot be interrupted, and Python would wait for its thread at exit: the client
+        # asked us to exit, so leave now.
+        logging.shutdown()
+        os._exit(0)
     return 0
 
 

@@ -57,6 +57,8 @@ class Engine:
         self.client_locale: str | None = None
         self.roots: list[Path] = []
         self._describer: Describer | None = None
+        self.abandoned = 0
+        """Backend calls that timed out and may still occupy a worker thread."""
         self._executor = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="filedesc-describe")
 
     @property
@@ -150,6 +152,7 @@ class Engine:
     def _abandon_describer(self) -> None:
         """Replace a describer whose backend may be stuck holding its lock; the cache is on disk and survives."""
         log.warning("a backend call timed out: building a fresh describer")
+        self.abandoned += 1
         self._describer = None
 
     async def describe(

@@ -114,7 +114,11 @@ class FiledescServer(LanguageServer):
         for problem in problems:
             self.warn(problem)
         self.engine.apply(settings)
-        if self.client_supports("workspace", "code_lens", "refresh_support"):
+        self.refresh_code_lenses()
+
+    def refresh_code_lenses(self) -> None:
+        """Ask the client to re-request lenses, once initialised and only if it supports it."""
+        if self.loop is not None and self.client_supports("workspace", "code_lens", "refresh_support"):
             self.workspace_code_lens_refresh(None)
 
     async def start_progress(self, title: str, token: Any) -> str | int | None:
@@ -297,6 +301,5 @@ async def on_regenerate(ls: FiledescServer, *args: Any) -> dict[str, Any]:
     if problem:
         raise JsonRpcInvalidParams(f"filedesc.regenerate: {problem}")
     item = (await ls.describe([name], lang, regenerate=True))[0]
-    if ls.client_supports("workspace", "code_lens", "refresh_support"):
-        ls.workspace_code_lens_refresh(None)
+    ls.refresh_code_lenses()
     return dict(item.to_dict())
