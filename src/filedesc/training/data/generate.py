@@ -29,8 +29,9 @@ CATEGORY_WEIGHTS = {
 }
 """How often each extension category is drawn: source code dominates, every category appears."""
 
-VERB_CATEGORIES = frozenset({"script", "module", "component", "test", "notebook", "query", "build"})
-"""Categories whose names may start with a verb (``extract_events.sh``); others only hold noun phrases."""
+VERB_CATEGORIES = frozenset({"script", "module", "component", "notebook", "query", "build"})
+"""Categories whose names may start with a verb (``extract_events.sh``); others hold noun phrases (a test file
+named after a verb is wrapped in a test convention instead, which says what it checks)."""
 
 NAME_LANG_WEIGHTS = {"en": 0.62, "fr": 0.28, "mixed": 0.10}
 MIN_WORDS, MAX_WORDS = 4, 16
