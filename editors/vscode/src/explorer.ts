@@ -29,6 +29,8 @@ export interface ExplorerOptions {
 
 /** Names sent in one request: enough for a screen of rows, small enough to answer quickly. */
 export const CHUNK = 64;
+/** The optional badge: ASCII, since the Explorer's font may lack symbols. */
+export const BADGE = 'i';
 /** Wait this long for the other rows of a screen before sending. */
 export const DEBOUNCE_MS = 30;
 
@@ -63,7 +65,7 @@ export class DescriptionDecorations implements vscode.FileDecorationProvider, vs
       if (description === null || description === undefined) {
         return undefined;
       }
-      return new vscode.FileDecoration(this.options.badge ? 'ⓘ' : undefined, description);
+      return new vscode.FileDecoration(this.options.badge ? BADGE : undefined, description);
     }
     const uris = this.waiting.get(name) ?? [];
     if (!uris.some((known) => known.toString() === uri.toString())) {

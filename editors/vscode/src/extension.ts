@@ -13,7 +13,6 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
   State,
-  TransportKind,
 } from 'vscode-languageclient/node';
 import { DescriptionDecorations, type DescribeItem, type ExplorerOptions } from './explorer';
 import { findServerCommand, type Probe, ServerNotFoundError } from './server';
@@ -100,13 +99,15 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
   const serverOptions: ServerOptions = {
     command: command.command,
     args: command.args,
-    transport: TransportKind.stdio,
+    // No `transport`: TransportKind.stdio would append `--stdio`, which `filedesc serve` does not take.
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ scheme: 'file' }, { scheme: 'untitled' }],
     initializationOptions: serverSettings(settings, vscode.env.language),
     outputChannel: log,
     traceOutputChannel: log,
+    // The hover's small print is <sub>: without HTML it would show as bare text.
+    markdown: { isTrusted: false, supportHtml: true },
     middleware: {
       workspace: {
         // The server pulls the `filedesc` section: answer with the resolved form, not the raw one.
