@@ -11,7 +11,7 @@ import pytest
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException
 
-from tests.server.lsp_client import change_settings, describe, hover_text, lsp_session, open_document
+from tests.server.lsp_client import change_settings, describe, hover_text, lsp_session, open_document, request
 
 
 @pytest.fixture
@@ -97,7 +97,11 @@ async def test_batch_of_2000_names_with_progress_and_cache(workspace: Path, cach
 
 
 def _combos(count: int) -> list[tuple[str, str, str]]:
-    verbs, nouns, exts = ["get", "parse", "load", "send", "build"], ["user", "log", "event", "config"], ["py", "sh", "ts"]
+    verbs, nouns, exts = (
+        ["get", "parse", "load", "send", "build"],
+        ["user", "log", "event", "config"],
+        ["py", "sh", "ts"],
+    )
     return [(verbs[i % 5], nouns[i % 4], exts[i % 3]) for i in range(count)]
 
 
@@ -156,6 +160,7 @@ async def test_regenerate_command(workspace: Path, cache: Path) -> None:
         assert (await describe(lsp, ["get_user.py"], "en"))[0]["cached"] is True
         params = types.ExecuteCommandParams(command="filedesc.regenerate", arguments=["get_user.py", "en"])
         result = await lsp.workspace_execute_command_async(params)
+        assert result is not None
         assert result["cached"] is False and result["description"] and result["lang"] == "en"
         with pytest.raises(JsonRpcException):
             await lsp.workspace_execute_command_async(types.ExecuteCommandParams(command="filedesc.regenerate"))
@@ -164,10 +169,10 @@ async def test_regenerate_command(workspace: Path, cache: Path) -> None:
 async def test_malformed_requests_get_errors_and_the_server_keeps_serving(workspace: Path, cache: Path) -> None:
     async with lsp_session(workspace, cache) as lsp:
         with pytest.raises(JsonRpcException):
-            await lsp.protocol.send_request_async("filedesc/nope", {})
+            await request(lsp, "filedesc/nope", {})
         for params in ({"names": "a.py"}, {}, {"names": ["a.py"], "lang": "de"}, [1, 2]):
             with pytest.raises(JsonRpcException):
-                await lsp.protocol.send_request_async("filedesc/describe", params)
+                await request(lsp, "filedesc/describe", params)
         huge = "y" * 1_000_000 + ".py"
         uri = open_document(lsp, workspace / "huge.txt", f"see {huge} and ok.sh\n")
         assert await hover_text(lsp, uri, 0, 100) is None
