@@ -15,7 +15,9 @@ LANGUAGES: tuple[str, ...] = ("en", "fr")
 MAX_NAME_CHARS = 128
 """Longest name the model sees, in characters, after normalisation: longer names are cut (keeping the extension)."""
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
+"""Control, zero-width and bidirectional-override characters, and lone surrogates (undecodable bytes that Python
+smuggles in from argv or JSON ``\\udcff`` escapes: no codec can write them, so sqlite and stdout would fail)."""
 _SPACES = re.compile(r"\s+")
 
 
@@ -34,7 +36,8 @@ def normalize_name(name: str, max_chars: int = MAX_NAME_CHARS) -> str:
 
     Steps: keep the base name; NFC (so ``é`` typed decomposed and composed are one name); drop control,
     zero-width and bidirectional-override characters; fold runs of white space to one space and strip; cut to
-    ``max_chars`` characters, keeping the extension when there is a short one. ``.`` and ``..`` become empty.
+    ``max_chars`` characters, keeping the extension when there is a short one, and strip again so that the
+    result is a fixed point (normalising it again changes nothing). ``.`` and ``..`` become empty.
 
     Returns:
         The normalised name, possibly empty (callers treat an empty result as invalid input).
@@ -47,9 +50,9 @@ def normalize_name(name: str, max_chars: int = MAX_NAME_CHARS) -> str:
     if len(name) > max_chars:
         stem, dot, ext = name.rpartition(".")
         if dot and stem and 0 < len(ext) <= 12:
-            name = stem[: max_chars - len(ext) - 1] + "." + ext
+            name = stem[: max_chars - len(ext) - 1].rstrip() + "." + ext
         else:
-            name = name[:max_chars]
+            name = name[:max_chars].rstrip()
     return name
 
 

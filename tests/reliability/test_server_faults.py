@@ -81,10 +81,10 @@ def test_wrong_parameter_types_get_an_error_response(start_server: ClientFactory
 
 def test_describe_items_of_every_type_are_answered_one_by_one(start_server: ClientFactory) -> None:
     client = start_server()
-    names = [None, [], {}, 1.5, True, "", "\x00\x01", "ok.py", "é" * 5000, "../../etc/passwd", "C:\\x\\y.ps1"]
+    names = [None, [], {}, 1.5, True, "", "\x00\x01", "ok.py", "é" * 5000, "../../etc/passwd", "C:\\x\\y.ps1", "\udcff.py"]
     items = client.describe(names)["result"]["items"]
     assert len(items) == len(names)
-    assert [("error" in item) for item in items] == [True] * 7 + [False, True, False, False]
+    assert [("error" in item) for item in items] == [True] * 7 + [False, True, False, False, False]
     _alive_and_serving(client)
 
 
