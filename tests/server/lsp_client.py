@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import os
 import sys
 from collections.abc import AsyncIterator
@@ -93,6 +94,14 @@ async def describe(lsp: LanguageClient, names: list[Any], lang: str | None = Non
 async def request(lsp: LanguageClient, method: str, params: Any) -> Any:
     """Send any request, custom or malformed, and return its raw result."""
     return await lsp.protocol.send_request_async(method, params)  # type: ignore[no-untyped-call]
+
+
+async def raw_request(lsp: LanguageClient, method: str, params: Any, msg_id: str) -> Any:
+    """Send a request as raw JSON, bypassing the client's typing (to send malformed standard requests)."""
+    future: concurrent.futures.Future[Any] = concurrent.futures.Future()
+    lsp.protocol._request_futures[msg_id] = future
+    lsp.protocol._send_data({"jsonrpc": "2.0", "id": msg_id, "method": method, "params": params})
+    return await asyncio.wait_for(asyncio.wrap_future(future), 30)
 
 
 def _plain(value: Any) -> Any:

@@ -9,9 +9,17 @@ from pathlib import Path
 
 import pytest
 from lsprotocol import types
-from pygls.exceptions import JsonRpcException
+from pygls.exceptions import JsonRpcException, JsonRpcRequestCancelled
 
-from tests.server.lsp_client import change_settings, describe, hover_text, lsp_session, open_document, request
+from tests.server.lsp_client import (
+    change_settings,
+    describe,
+    hover_text,
+    lsp_session,
+    open_document,
+    raw_request,
+    request,
+)
 
 
 @pytest.fixture
@@ -173,6 +181,19 @@ async def test_malformed_requests_get_errors_and_the_server_keeps_serving(worksp
         for params in ({"names": "a.py"}, {}, {"names": ["a.py"], "lang": "de"}, [1, 2]):
             with pytest.raises(JsonRpcException):
                 await request(lsp, "filedesc/describe", params)
+        with pytest.raises(JsonRpcException):
+            await raw_request(lsp, "textDocument/hover", {"textDocument": {"uri": 5}}, "bad-hover")
+        with pytest.raises(JsonRpcException):
+            await raw_request(
+                lsp,
+                "codeLens/resolve",
+                {
+                    "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+                    "data": {"names": 3},
+                },
+                "bad-lens",
+            )
+        assert await hover_text(lsp, (workspace / "never_opened.txt").as_uri(), 0, 0) is None
         huge = "y" * 1_000_000 + ".py"
         uri = open_document(lsp, workspace / "huge.txt", f"see {huge} and ok.sh\n")
         assert await hover_text(lsp, uri, 0, 100) is None
@@ -200,3 +221,18 @@ async def test_bad_settings_are_reported_and_replaced(workspace: Path, cache: Pa
         await asyncio.sleep(0.2)
         text = " | ".join(m.message for m in lsp.messages)
         assert "filedesc.language" in text and "filedesc.requestTimeout" in text and "hover.enabled" in text
+
+
+async def test_a_cancelled_batch_stops_and_the_server_keeps_serving(workspace: Path, cache: Path) -> None:
+    async with lsp_session(workspace, cache, init={"backend": "flaky"}, test_backends=True) as lsp:
+        names = [f"slow_{i}.py" for i in range(64 * 20)]  # about 26 s of work if it were not stopped
+        pending = asyncio.ensure_future(
+            lsp.protocol.send_request_async("filedesc/describe", {"names": names}, msg_id="cancel-me")  # type: ignore[no-untyped-call]
+        )
+        await asyncio.sleep(0.5)
+        lsp.protocol.notify("$/cancelRequest", types.CancelParams(id="cancel-me"))
+        with pytest.raises(JsonRpcRequestCancelled):
+            await asyncio.wait_for(pending, 10)
+        started = time.monotonic()
+        assert (await describe(lsp, ["after.py"]))[0]["description"].startswith("Flaky")
+        assert time.monotonic() - started < 5

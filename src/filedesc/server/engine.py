@@ -57,6 +57,7 @@ class Engine:
         self.client_locale: str | None = None
         self.roots: list[Path] = []
         self._describer: Describer | None = None
+        self._build_lock = threading.Lock()
         self.abandoned = 0
         """Backend calls that timed out and may still occupy a worker thread."""
         self._executor = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="filedesc-describe")
@@ -64,10 +65,12 @@ class Engine:
     @property
     def describer(self) -> Describer:
         """The describer in use, built on first use with the current backend settings."""
-        if self._describer is None:
-            self._describer = self._factory()
-            self._set_backend(self._describer, self.settings)
-        return self._describer
+        with self._build_lock:
+            if self._describer is None:
+                describer = self._factory()
+                self._set_backend(describer, self.settings)
+                self._describer = describer
+            return self._describer
 
     @property
     def language(self) -> str:

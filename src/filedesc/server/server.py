@@ -26,6 +26,7 @@ from filedesc.server.batch import BatchParamsError, describe_batch, name_problem
 from filedesc.server.engine import Engine
 from filedesc.server.features import hover_markdown, lens_targets, lens_title, plain, uri_to_path
 from filedesc.server.names import NameMatch, name_at
+from filedesc.server.protocol import FiledescProtocol
 from filedesc.server.settings import SECTION, parse_settings, section_of
 from filedesc.service import BATCH_SIZE, CancelCheck, Cancelled, Description
 
@@ -44,7 +45,7 @@ class FiledescServer(LanguageServer):
     """The pygls server plus the ``Engine`` and the helpers the handlers share."""
 
     def __init__(self) -> None:
-        super().__init__("filedesc", __version__)
+        super().__init__("filedesc", __version__, protocol_cls=FiledescProtocol)
         self.loop: asyncio.AbstractEventLoop | None = None
         self.pending_messages: list[str] = []
         self.engine = Engine(notify=self.warn_threadsafe)
@@ -158,8 +159,13 @@ server = FiledescServer()
 
 
 def _workspace_lines(ls: FiledescServer, uri: str) -> tuple[Any, Sequence[str]]:
+    """The document and its lines; a document neither open nor on disk has no lines."""
     document = ls.workspace.get_text_document(uri)
-    return document, document.lines
+    try:
+        return document, document.lines
+    except OSError as exc:
+        log.info("document %s is neither open nor readable: %s", uri, exc)
+        return document, []
 
 
 @server.feature(types.INITIALIZE)
@@ -199,8 +205,9 @@ async def on_change_configuration(ls: FiledescServer, params: types.DidChangeCon
 _KNOWN = ("backend", "language", "modelPath", "codeLens", "hover", "requestTimeout")
 
 
-def _hover_target(document: Any, position: types.Position) -> tuple[NameMatch, types.Range] | None:
-    lines = document.lines
+def _hover_target(
+    document: Any, lines: Sequence[str], position: types.Position
+) -> tuple[NameMatch, types.Range] | None:
     if position.line >= len(lines):
         return None
     server_position = document.position_codec.position_from_client_units(lines, position)
@@ -216,8 +223,8 @@ async def on_hover(ls: FiledescServer, params: types.HoverParams) -> types.Hover
     """Describe the file name under the cursor; the file's own header first when it is in the workspace."""
     if not ls.engine.settings.hover_enabled:
         return None
-    document, _lines = _workspace_lines(ls, params.text_document.uri)
-    target = _hover_target(document, params.position)
+    document, lines = _workspace_lines(ls, params.text_document.uri)
+    target = _hover_target(document, lines, params.position)
     if target is None:
         return None
     match, where = target

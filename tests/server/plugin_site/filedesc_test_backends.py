@@ -1,6 +1,7 @@
 """Test-only backends, put on the server's PYTHONPATH with a dist-info so its entry point is found.
 
-- ``flaky``: raises for names starting with ``boom``, hangs for names starting with ``hang``, else echoes.
+- ``flaky``: raises for names starting with ``boom``, hangs for names starting with ``hang``, takes 20 ms for
+  names starting with ``slow``, else echoes; it also prints to stdout, which must not reach the protocol.
 - ``broken``: its factory fails as a missing model would.
 Both rank below ``rules``, so the default backend stays the real one.
 """
@@ -20,8 +21,11 @@ class FlakyBackend:
     model_id = "flaky@1"
 
     def describe(self, names: Sequence[str], lang: str) -> list[str]:
+        print(f"noise on stdout from a careless plugin: {len(names)} names")
         out = []
         for name in names:
+            if name.startswith("slow"):
+                time.sleep(0.02)
             if name.startswith("boom"):
                 raise RuntimeError(f"kaboom on {name}")
             if name.startswith("hang"):
