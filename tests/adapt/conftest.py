@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.training.conftest import NOUNS, VERBS
+from tests.training.conftest import NOUNS, VERBS, tiny_data, tiny_run
+
+__all__ = ["tiny_data", "tiny_run"]  # the tiny base model, shared with the training tests' fixtures
 
 TEAM_SUFFIX = "for the billing team"
 
