@@ -106,7 +106,12 @@ class Describer:
                 availability = self._registry.availability(name, self.options)
                 if not availability.available:
                     raise BackendUnavailableError(name, availability.reason)
-                self._backend = self._registry.create(name, self.options)
+                try:
+                    self._backend = self._registry.create(name, self.options)
+                except FiledescError:
+                    raise
+                except Exception as exc:  # a plugin's factory may fail in any way: keep it a user-facing error
+                    raise BackendUnavailableError(name, f"it could not be built ({type(exc).__name__}: {exc})") from exc
             return self._backend
 
     def normalize(self, name: str) -> str:

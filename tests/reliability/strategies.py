@@ -52,7 +52,11 @@ def hostile_names() -> st.SearchStrategy[str]:
     """Names drawn from the specimens above, random text, and random text wrapped in path and URL syntax."""
     text = st.text(_ALPHABET, max_size=40)
     long_text = st.integers(min_value=129, max_value=10_000).map(lambda n: "n" * n)
-    wrapped = st.tuples(st.sampled_from(["", "../", "C:\\", "https://h/", "./a/"]), text, st.sampled_from(
-        ["", ".py", ".sh", ".tar.gz", "/", ". ", "." + "x" * 13]
-    )).map("".join)
-    return st.one_of(st.sampled_from(SPECIMENS), text, wrapped, long_text, st.builds(lambda a, b: a + b, long_text, wrapped))
+    wrapped = st.tuples(
+        st.sampled_from(["", "../", "C:\\", "https://h/", "./a/"]),
+        text,
+        st.sampled_from(["", ".py", ".sh", ".tar.gz", "/", ". ", "." + "x" * 13]),
+    ).map("".join)
+    return st.one_of(
+        st.sampled_from(SPECIMENS), text, wrapped, long_text, st.builds(lambda a, b: a + b, long_text, wrapped)
+    )

@@ -138,14 +138,19 @@ def test_cli_one_name_gives_one_line_or_one_error(name: str) -> None:
         mp.setattr(sys, "stderr", err)
         status = main(["describe", "--backend", "rules", "--lang", "fr", "--no-cache", "--", name])
     if normalize_name(name):
-        assert status == 0 and out.getvalue().count("\n") == 1 and out.getvalue().strip(), (out.getvalue(), err.getvalue())
+        assert status == 0 and out.getvalue().count("\n") == 1 and out.getvalue().strip(), (
+            out.getvalue(),
+            err.getvalue(),
+        )
     else:
         assert status != 0 and out.getvalue() == "" and "filedesc: error:" in err.getvalue()
 
 
 @SLOW
-@given(st.binary(max_size=300) | st.lists(st.sampled_from([b"ok.py", b"\xff\xfe", b"\xc3", b"", b"\x00", b"a\r"]),
-                                          max_size=10).map(b"\n".join))
+@given(
+    st.binary(max_size=300)
+    | st.lists(st.sampled_from([b"ok.py", b"\xff\xfe", b"\xc3", b"", b"\x00", b"a\r"]), max_size=10).map(b"\n".join)
+)
 def test_cli_stdin_with_invalid_utf8_reports_bad_lines_and_describes_the_rest(data: bytes) -> None:
     out, err = io.StringIO(), io.StringIO()
     with pytest.MonkeyPatch.context() as mp:
@@ -169,7 +174,9 @@ def _undecodable(raw: bytes) -> bool:
     return False
 
 
-def _run_cli(args: list[str | bytes], stdin: bytes = b"", tmp: Path | None = None) -> subprocess.CompletedProcess[bytes]:
+def _run_cli(
+    args: list[str | bytes], stdin: bytes = b"", tmp: Path | None = None
+) -> subprocess.CompletedProcess[bytes]:
     env = {"LANG": "C.UTF-8", "PATH": "/usr/bin:/bin", "FILEDESC_NO_CACHE": "1"}
     return subprocess.run(
         [sys.executable, "-m", "filedesc", *args], input=stdin, capture_output=True, timeout=60, env=env, cwd=tmp

@@ -68,8 +68,10 @@ def test_unknown_methods(start_server: ClientFactory) -> None:
         ("filedesc/describe", {"names": ["a.py"], "lang": 12}),
         ("workspace/executeCommand", {"command": "filedesc.regenerate", "arguments": [5]}),
         ("workspace/executeCommand", {"command": "filedesc.regenerate", "arguments": ["a.py", "de"]}),
-        ("codeLens/resolve", {"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
-                              "data": 5}),
+        (
+            "codeLens/resolve",
+            {"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "data": 5},
+        ),
     ],
 )
 def test_wrong_parameter_types_get_an_error_response(start_server: ClientFactory, method: str, params: object) -> None:
@@ -81,7 +83,20 @@ def test_wrong_parameter_types_get_an_error_response(start_server: ClientFactory
 
 def test_describe_items_of_every_type_are_answered_one_by_one(start_server: ClientFactory) -> None:
     client = start_server()
-    names = [None, [], {}, 1.5, True, "", "\x00\x01", "ok.py", "é" * 5000, "../../etc/passwd", "C:\\x\\y.ps1", "\udcff.py"]
+    names = [
+        None,
+        [],
+        {},
+        1.5,
+        True,
+        "",
+        "\x00\x01",
+        "ok.py",
+        "é" * 5000,
+        "../../etc/passwd",
+        "C:\\x\\y.ps1",
+        "\udcff.py",
+    ]
     items = client.describe(names)["result"]["items"]
     assert len(items) == len(names)
     assert [("error" in item) for item in items] == [True] * 7 + [False, True, False, False, False]
@@ -135,7 +150,9 @@ def test_a_backend_that_raises(start_server: ClientFactory, workspace: Path) -> 
 def test_a_backend_that_breaks_the_contract(start_server: ClientFactory) -> None:
     client = start_server({"backend": "rel-short"})
     response = client.describe(["a.py", "b.py"])
-    assert response["error"]["code"] == REQUEST_FAILED and "returned 1 descriptions for 2" in response["error"]["message"]
+    assert (
+        response["error"]["code"] == REQUEST_FAILED and "returned 1 descriptions for 2" in response["error"]["message"]
+    )
     assert client.alive()
 
 
@@ -250,7 +267,9 @@ def test_hover_on_an_unopened_fifo_does_not_block_the_server(start_server: Clien
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
     client = start_server()
-    client.request("textDocument/hover", {"textDocument": {"uri": fifo.as_uri()}, "position": {"line": 0, "character": 0}})
+    client.request(
+        "textDocument/hover", {"textDocument": {"uri": fifo.as_uri()}, "position": {"line": 0, "character": 0}}
+    )
     try:
         response = client.describe(["a.py"], timeout=5)
         assert "result" in response

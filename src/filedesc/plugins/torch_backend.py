@@ -45,7 +45,7 @@ class TorchBackend:
             model = AutoModelForSeq2SeqLM.from_pretrained(
                 str(folder), local_files_only=True, trust_remote_code=False, use_safetensors=True
             )
-        except (OSError, ValueError) as exc:
+        except Exception as exc:  # safetensors raises its own SafetensorError for a truncated file
             raise ModelFileError(
                 folder / "model.safetensors", f"cannot be loaded ({exc})", "Re-export the model."
             ) from exc
