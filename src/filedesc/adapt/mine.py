@@ -88,7 +88,7 @@ class MineResult:
     skipped: Counter[str] = field(default_factory=Counter)
 
 
-def _kind_for(name: str, head: str, lexicon: Lexicon) -> Kind | None:
+def kind_for(name: str, head: str, lexicon: Lexicon) -> Kind | None:
     """The kind of file from its extension (longest compound first) or, without one, its shebang."""
     parts = name.lower().split(".")
     shebang = head.split("\n", 1)[0] if head.startswith("#!") else ""
@@ -179,7 +179,7 @@ def mine_file(root: Path, relative: Path, lexicon: Lexicon, loose: bool = False)
         head = header.read_head(path)
     except OSError:
         return "unreadable"
-    kind = _kind_for(name, head, lexicon)
+    kind = kind_for(name, head, lexicon)
     if kind is None:
         return "unknown kind of file"
     found = header_sentence(head)
