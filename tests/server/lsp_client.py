@@ -20,7 +20,12 @@ PLUGIN_SITE = Path(__file__).parent / "plugin_site"
 
 def server_env(cache_dir: Path, *, test_backends: bool = False) -> dict[str, str]:
     """The server's environment: its own cache, English locale, no filedesc variables from outside."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("FILEDESC_") and k not in ("LC_ALL", "LANGUAGE")}
+    keep = () if test_backends else ("FILEDESC_DISABLE_PLUGINS",)  # '*' would block the test backends' plugin
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if (k in keep or not k.startswith("FILEDESC_")) and k not in ("LC_ALL", "LANGUAGE")
+    }
     env.update(FILEDESC_CACHE_DIR=str(cache_dir), LANG="en_US.UTF-8", PYTHONUNBUFFERED="1")
     if test_backends:
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PLUGIN_SITE), env.get("PYTHONPATH")]))

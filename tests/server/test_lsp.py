@@ -194,6 +194,9 @@ async def test_malformed_requests_get_errors_and_the_server_keeps_serving(worksp
                 "bad-lens",
             )
         assert await hover_text(lsp, (workspace / "never_opened.txt").as_uri(), 0, 0) is None
+        unopened = workspace.parent / "unopened.txt"
+        unopened.write_text("secret_tool.sh\n")
+        assert await hover_text(lsp, unopened.as_uri(), 0, 3) is None  # never read from disk
         huge = "y" * 1_000_000 + ".py"
         uri = open_document(lsp, workspace / "huge.txt", f"see {huge} and ok.sh\n")
         assert await hover_text(lsp, uri, 0, 100) is None

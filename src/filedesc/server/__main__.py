@@ -72,14 +72,18 @@ def run(args: Any) -> int:
             server.start_tcp(*tcp)
         else:
             server.start_io(sys.stdin.buffer, protocol_out)
+    except SystemExit:
+        pass  # pygls ends the loop with sys.exit() on "exit": the status is decided below
     finally:
         server.engine.shutdown()
-    if server.engine.abandoned:
-        # A hung backend call cannot be interrupted, and Python would wait for its thread at exit: the client
-        # asked us to exit, so leave now.
+    status = 0 if server.shutdown_requested else 1  # LSP: "exit" without "shutdown" (or a lost client) is 1
+    if server.engine.busy:
+        # A hung backend call cannot be interrupted, and Python would wait for its thread at exit, keeping a
+        # server alive after its client left: leave now.
+        logging.getLogger(__name__).warning("leaving with backend work still running")
         logging.shutdown()
-        os._exit(0)
-    return 0
+        os._exit(status)
+    return status
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -60,6 +60,8 @@ class Engine:
         self._build_lock = threading.Lock()
         self.abandoned = 0
         """Backend calls that timed out and may still occupy a worker thread."""
+        self._running = 0
+        self._running_lock = threading.Lock()
         self._executor = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="filedesc-describe")
 
     @property
@@ -138,7 +140,7 @@ class Engine:
         stop = threading.Event()
         timeout = self.settings.request_timeout if timeout is None else timeout
         loop = asyncio.get_running_loop()
-        future = loop.run_in_executor(self._executor, work, stop.is_set)
+        future = loop.run_in_executor(self._executor, self._counted, work, stop.is_set)
         try:
             return await asyncio.wait_for(future, timeout)
         except asyncio.TimeoutError:
@@ -151,6 +153,21 @@ class Engine:
         except asyncio.CancelledError:
             stop.set()
             raise
+
+    def _counted(self, work: Callable[[CancelCheck], T], cancelled: CancelCheck) -> T:
+        with self._running_lock:
+            self._running += 1
+        try:
+            return work(cancelled)
+        finally:
+            with self._running_lock:
+                self._running -= 1
+
+    @property
+    def busy(self) -> bool:
+        """Whether a worker thread is still running backend work (a hung call, or one the client left)."""
+        with self._running_lock:
+            return self._running > 0
 
     def _abandon_describer(self) -> None:
         """Replace a describer whose backend may be stuck holding its lock; the cache is on disk and survives."""

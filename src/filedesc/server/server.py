@@ -48,6 +48,7 @@ class FiledescServer(LanguageServer):
         super().__init__("filedesc", __version__, protocol_cls=FiledescProtocol)
         self.loop: asyncio.AbstractEventLoop | None = None
         self.pending_messages: list[str] = []
+        self.shutdown_requested = False
         self.engine = Engine(notify=self.warn_threadsafe)
 
     def warn(self, message: str) -> None:
@@ -159,13 +160,16 @@ server = FiledescServer()
 
 
 def _workspace_lines(ls: FiledescServer, uri: str) -> tuple[Any, Sequence[str]]:
-    """The document and its lines; a document neither open nor on disk has no lines."""
+    """The open document and its lines; a document the client never opened has none.
+
+    pygls would read an unopened URI from disk, whole, wherever it points (outside the workspace, a FIFO that
+    blocks the event loop): never let it.
+    """
+    if uri not in ls.workspace.text_documents:
+        log.info("request on a document that is not open, ignored: %s", uri)
+        return None, []
     document = ls.workspace.get_text_document(uri)
-    try:
-        return document, document.lines
-    except OSError as exc:
-        log.info("document %s is neither open nor readable: %s", uri, exc)
-        return document, []
+    return document, document.lines
 
 
 @server.feature(types.INITIALIZE)
@@ -173,6 +177,13 @@ def on_initialize(ls: FiledescServer, params: types.InitializeParams) -> None:
     """Read the client's locale and the ``initializationOptions``."""
     ls.engine.client_locale = params.locale
     ls.apply_settings(plain(params.initialization_options))
+
+
+@server.feature(types.SHUTDOWN)
+def on_shutdown(ls: FiledescServer, params: None) -> None:
+    """Remember the orderly shutdown, so that ``exit`` ends with status 0 (1 without it, as LSP says)."""
+    del params
+    ls.shutdown_requested = True
 
 
 @server.feature(types.INITIALIZED)
@@ -224,7 +235,7 @@ async def on_hover(ls: FiledescServer, params: types.HoverParams) -> types.Hover
     if not ls.engine.settings.hover_enabled:
         return None
     document, lines = _workspace_lines(ls, params.text_document.uri)
-    target = _hover_target(document, lines, params.position)
+    target = _hover_target(document, lines, params.position) if document is not None else None
     if target is None:
         return None
     match, where = target
