@@ -53,7 +53,8 @@ _INTERPRETERS = (
     ("node", Kind("Node.js script", "script Node.js")),
 )
 _GENERATED = re.compile(
-    r"generated|do not edit|copyright|licen[cs]e|^(?:pragma|include|ifndef|define|endif|import|from|use|require)\b",
+    r"generated|do not edit|copyright|licen[cs]e|applicable law|warrant|free software|all rights|permissions and|"
+    r"pragma once|!defined|^(?:pragma|include|ifndef|define|endif|import|from|use|require)\b",
     re.I,
 )
 _TEST_NAME = re.compile(r"^tests?_|[_.-](?:test|tests|spec)\.[^.]+$", re.I)
@@ -190,7 +191,7 @@ def mine_file(root: Path, relative: Path, lexicon: Lexicon, loose: bool = False)
     sentence = re.sub(_NAME_PREFIX.format(f"(?:{re.escape(name)}|{stem})"), "", sentence, flags=re.I)
     sentence = sentence[:1].upper() + sentence[1:]
     if _GENERATED.search(sentence):
-        return "generated-file banner"
+        return "licence or generated-file banner"
     if not loose and not supported_by_name(sentence, relative):
         return "sentence shares no word with the name"
     lang = detect_language(sentence, lexicon)

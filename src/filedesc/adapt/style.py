@@ -68,6 +68,10 @@ _FR_LEADIN = re.compile(
 _EN_NOT_NP = frozenset(
     "it we you i this these here there is are was see note todo what how why which where when who whose".split()
 )
+_VERB_FOLLOWERS = frozenset("a an the its their every all each one any some them it and".split())
+_PARENTHESES = re.compile(r"\s*\([^()]*\)")
+_CODE_QUOTE = re.compile(r"(``|`)([^`]+)\1")
+_CLAUSE_BREAK = re.compile(r":\s|;\s|\s[—–]\s|\s--\s")
 _PROPER = frozenset(
     "english french python java javascript typescript rust go linux windows git github docker django flask "
     "react vue angular node postgres mysql sqlite redis".split()
@@ -106,8 +110,8 @@ def _lower_first(text: str, lexicon: Lexicon | None = None) -> str:
     The capital of a sentence's first word is usually only the sentence's; names are the exception, recognised
     by their inner capitals, by the lexicon's proper nouns, or by a short list of language names.
     """
-    first = text.split(" ", 1)[0]
-    if len(first) > 1 and (first[1:].lower() != first[1:] or not first.replace("-", "").isalpha()):
+    first = re.sub(r"[^\w-]", "", text.split(" ", 1)[0])
+    if len(first) > 1 and first[1:].lower() != first[1:]:
         return text
     head = first.split("-", 1)[0].lower()
     if head in _PROPER or (lexicon is not None and any(n.proper for n in lexicon.lookup(head).nouns)):
@@ -115,12 +119,16 @@ def _lower_first(text: str, lexicon: Lexicon | None = None) -> str:
     return text[:1].lower() + text[1:]
 
 
-def _en_verb(word: str, lexicon: Lexicon) -> tuple[str, bool] | None:
-    """``(third person, was it already third person)`` when ``word`` is a verb opening a verb phrase."""
+def _en_verb(word: str, lexicon: Lexicon, following: str | None = None) -> tuple[str, bool] | None:
+    """``(third person, was it already third person)`` when ``word`` is a verb opening a verb phrase.
+
+    A word that is also a noun ("load", "export") counts as a verb only when ``following`` (the next word) is
+    a determiner or "and": "Export a model ..." is a verb phrase, "Load benchmark for ..." a noun phrase.
+    """
     lower = word.lower()
     senses = lexicon.lookup(lower)
     for verb in senses.verbs:
-        if lower == verb.en_base.lower() and not senses.nouns:
+        if lower == verb.en_base.lower() and (not senses.nouns or (following or "").lower() in _VERB_FOLLOWERS):
             return verb.en_third, False
         if lower == verb.en_third.lower():
             return verb.en_third, True
@@ -143,6 +151,21 @@ def _fr_verb(word: str, lexicon: Lexicon) -> str | None:
     return lower if lower in EXTRA_VERBS_FR.values() else None
 
 
+def conjugate_coordinated(rest: str, lexicon: Lexicon) -> str:
+    """Put verbs joined by "and" in the third person too: "... everything and run the tests" -> "and runs the"."""
+    words = rest.split(" ")
+    for i in range(len(words) - 2):
+        if words[i] == "and" and words[i + 2].lower() in _VERB_FOLLOWERS - {"and"}:
+            verb = _en_verb(words[i + 1], lexicon, words[i + 2])
+            if verb is not None and not verb[1]:
+                words[i + 1] = verb[0]
+    if words and words[0].lower() == "and" and len(words) > 1:
+        verb = _en_verb(words[1], lexicon, "and")
+        if verb is not None and not verb[1]:
+            words[1] = verb[0]
+    return " ".join(words)
+
+
 def restyle_en(sentence: str, kind: str, lexicon: Lexicon) -> str | None:
     """``{Kind} that <verb>s ...`` / ``{Kind} for ...`` / ``{Kind} with <noun phrase>``, or None."""
     head = _cap(kind)
@@ -163,9 +186,10 @@ def restyle_en(sentence: str, kind: str, lexicon: Lexicon) -> str | None:
     words = sentence.split(" ", 1)
     if len(words) < 2:
         return None
-    verb = _en_verb(words[0], lexicon)
-    if verb is not None and words[1].split(" ", 1)[0].lower() not in ("is", "are", "of", "and", "that"):
-        return f"{head} that {verb[0]} {words[1]}"
+    second = words[1].split(" ", 1)[0]
+    verb = _en_verb(words[0], lexicon, second)
+    if verb is not None and second.lower() not in ("is", "are", "of", "that"):
+        return f"{head} that {verb[0]} {conjugate_coordinated(words[1], lexicon)}"
     first = words[0].lower()
     if first in _EN_NOT_NP or first.endswith("ing") or first.endswith("ed"):
         return None
@@ -206,6 +230,20 @@ def restyle_fr(sentence: str, kind: str, lexicon: Lexicon) -> str | None:
     return None
 
 
+def simplify(sentence: str) -> str:
+    """Drop what a one-line description does without: asides in parentheses, code quotes, a clause after a colon.
+
+    "Export a model to ONNX folders (fp32, int8) that the backends load." keeps its sense without the aside;
+    "Errors meant for the user: each names the fix." keeps its head (three words or more) before the colon.
+    """
+    text = _PARENTHESES.sub("", " ".join(sentence.split()))
+    text = _CODE_QUOTE.sub(lambda m: m.group(2), text)
+    head = _CLAUSE_BREAK.split(text, maxsplit=1)[0]
+    if head != text and len(head.split()) >= 3:
+        text = head
+    return text.rstrip(" .!:;,")
+
+
 def usable_sentence(sentence: str) -> bool:
     """Whether a first sentence can describe a file at all: prose, not code, a link or a question."""
     return not _CODE.search(sentence) and not sentence.endswith("?") and sentence[:1].isupper()
@@ -213,7 +251,7 @@ def usable_sentence(sentence: str) -> bool:
 
 def restyle(sentence: str, lang: str, kind: Kind, lexicon: Lexicon) -> str | None:
     """The house-style description in ``lang`` (the language ``sentence`` is written in), or None to drop it."""
-    sentence = " ".join(sentence.split()).rstrip(" .!:;,")
+    sentence = simplify(sentence)
     if len(sentence.split()) < 3 or not usable_sentence(sentence):
         return None
     out = restyle_en(sentence, kind.en, lexicon) if lang == "en" else restyle_fr(sentence, kind.fr, lexicon)
