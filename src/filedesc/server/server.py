@@ -26,6 +26,7 @@ from filedesc.server.batch import BatchParamsError, describe_batch, name_problem
 from filedesc.server.engine import Engine
 from filedesc.server.features import hover_markdown, lens_targets, lens_title, plain, uri_to_path
 from filedesc.server.names import NameMatch, name_at
+from filedesc.server.progress import BatchProgress
 from filedesc.server.protocol import FiledescProtocol
 from filedesc.server.settings import SECTION, parse_settings, section_of
 from filedesc.service import BATCH_SIZE, CancelCheck, Cancelled, Description
@@ -139,21 +140,6 @@ class FiledescServer(LanguageServer):
         begin = types.WorkDoneProgressBegin(title=title, cancellable=False, percentage=0)
         self.work_done_progress.begin(token, begin)
         return token
-
-    def progress_reporter(self, token: str | int | None) -> Callable[[int, int], None]:
-        """A thread-safe ``on_progress`` that reports at most every 5 %."""
-        last = [-1]
-        loop = self.loop
-
-        def report(done: int, total: int) -> None:
-            percentage = 100 if total == 0 else math.floor(100 * done / total)
-            if token is None or loop is None or percentage < last[0] + 5 and done < total:
-                return
-            last[0] = percentage
-            value = types.WorkDoneProgressReport(message=f"{done}/{total} names", percentage=percentage)
-            loop.call_soon_threadsafe(self.work_done_progress.report, token, value)
-
-        return report
 
 
 server = FiledescServer()
@@ -291,7 +277,7 @@ async def on_describe(ls: FiledescServer, params: Any) -> dict[str, Any]:
     token = None
     if len(request.names) >= PROGRESS_MIN_NAMES:
         token = await ls.start_progress("Describing files", raw.get("workDoneToken"))
-    report = ls.progress_reporter(token)
+    report = BatchProgress(ls.work_done_progress, token, ls.loop)
     timeout = ls.engine.settings.request_timeout * max(1, math.ceil(len(request.names) / BATCH_SIZE))
 
     def work(cancelled: CancelCheck) -> list[dict[str, Any]]:
@@ -303,8 +289,7 @@ async def on_describe(ls: FiledescServer, params: Any) -> dict[str, Any]:
     try:
         items = await ls.run_described(work, timeout)
     finally:
-        if token is not None:
-            ls.work_done_progress.end(token, types.WorkDoneProgressEnd(message="done"))
+        report.end()
     return {"items": items}
 
 
