@@ -55,10 +55,14 @@ function M.setup(opts)
   end
 end
 
---- Called on `LspAttach` for filedesc clients: code lenses, which Neovim does not refresh by itself.
+--- Called on `LspAttach` for filedesc clients: code lenses (Neovim does not refresh them by itself), explorers.
 ---@param client vim.lsp.Client
 ---@param bufnr integer
 function M.on_attach(client, bufnr)
+  if package.loaded['filedesc.explorer'] then
+    -- Explorer buffers opened before the server started are described now.
+    vim.schedule(require('filedesc.explorer').refresh)
+  end
   if config.options.codelens == false or not client.server_capabilities.codeLensProvider then
     return
   end

@@ -44,17 +44,22 @@ function M.redraw_waiting()
   end
 end
 
+--- Redraw every explorer buffer (when a server starts: explorers opened before it got nothing).
+function M.refresh()
+  for _, bufnr in ipairs(vim.api.nvim_list_bufs()) do
+    if vim.b[bufnr].filedesc_explorer then
+      M.render(bufnr)
+    end
+  end
+end
+
 --- Forget every description (after a backend or language change) and redraw the explorers.
 function M.reset()
   cache = {}
   pending = {}
   waiters = {}
   generation = generation + 1
-  for _, bufnr in ipairs(vim.api.nvim_list_bufs()) do
-    if vim.b[bufnr].filedesc_explorer then
-      M.render(bufnr)
-    end
-  end
+  M.refresh()
 end
 
 --- The cached description of `name` (nil: not asked yet or none).
