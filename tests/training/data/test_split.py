@@ -46,7 +46,7 @@ def test_reserved_keys_are_a_fixed_slice_of_the_extended_lexicon(lexicon: Lexico
 
 
 def test_held_out_repositories_take_whole_repositories() -> None:
-    corpus = [_ex(f"f{i}.py", f"github:org/r{i % 10}@0000000:f{i}.py", "corpus") for i in range(200)]
+    corpus = [_ex(f"f{i}.py", f"github:org/r{i % 100}@0000000:f{i}.py", "corpus") for i in range(1000)]
     held = held_out_repositories(corpus, 0.2)
     assert held == held_out_repositories(corpus, 0.2)
     share = sum(1 for e in corpus if f"github:{e.source[7:].split('@')[0]}" in held) / len(corpus)

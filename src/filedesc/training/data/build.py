@@ -46,8 +46,12 @@ class BuildConfig:
     core_lexicon: Lexicon | None = None
     exclusions: Exclusions | None = None
     skip_misspelled: bool = False
+    corpus_weight: int = 4
+    """Copies of each written-corpus training line: real names weigh more than generated ones."""
 
     def __post_init__(self) -> None:
+        if self.corpus_weight < 1:
+            raise FiledescError(f"--corpus-weight {self.corpus_weight} must be at least 1")
         if self.size < 100:
             raise FiledescError(f"--size {self.size} is too small: use at least 100 examples")
 
@@ -69,11 +73,13 @@ def _spellcheck(checker: SpellChecker, examples: list[Example], out: Path, skip:
         out.mkdir(parents=True, exist_ok=True)
         (out / "spelling-report.txt").write_text(format_report(found, limit=10_000) + "\n", encoding="utf-8")
         if skip:
-            LOG.warning("dropping names with misspelled descriptions (see %s):\n%s", out / "spelling-report.txt",
-                        report)
+            LOG.warning(
+                "dropping names with misspelled descriptions (see %s):\n%s", out / "spelling-report.txt", report
+            )
             return {m.name for m in found}, len({(m.lang, m.word) for m in found})
-        raise SpellingError(f"generated descriptions are misspelled (full list in {out / 'spelling-report.txt'}):\n"
-                            f"{report}")
+        raise SpellingError(
+            f"generated descriptions are misspelled (full list in {out / 'spelling-report.txt'}):\n{report}"
+        )
     return set(), 0
 
 
@@ -86,10 +92,15 @@ def _stats(result: split.SplitResult, config: BuildConfig, extra: dict[str, Any]
     per_split = {}
     for name, items in result.splits.items():
         langs = Counter(e.lang for e in items)
-        per_split[name] = {"lines": len(items), "names": len({e.name for e in items}),
-                           "lang": dict(sorted(langs.items()))}
+        per_split[name] = {
+            "lines": len(items),
+            "names": len({e.name for e in items}),
+            "lang": dict(sorted(langs.items())),
+        }
     return {
-        "seed": config.seed, "size": config.size, "mined": config.mined,
+        "seed": config.seed,
+        "size": config.size,
+        "mined": config.mined,
         "splits": per_split,
         "lang": _counts(everything, "lang"),
         "origin": _counts(everything, "origin"),
@@ -109,8 +120,10 @@ def build(config: BuildConfig) -> BuildResult:
     core = config.core_lexicon or load_lexicon(extended=False)
     exclusions = config.exclusions or load_exclusions()
     if not exclusions.found:
-        LOG.warning("shared data folder not found: held-out repositories and real-dev names are not excluded "
-                    "(set FILEDESC_SHARED_DIR)")
+        LOG.warning(
+            "shared data folder not found: held-out repositories and real-dev names are not excluded "
+            "(set FILEDESC_SHARED_DIR)"
+        )
     checker = SpellChecker()
     report = corpus_check.check_corpus(config.corpus_dir, exclusions, checker)
     for problem in report.problems[:20]:
@@ -126,28 +139,46 @@ def build(config: BuildConfig) -> BuildResult:
     wanted = max(0, config.size - len(corpus_pool) - len(mined) - len(well_known))
     generator = generate.Generator(lexicon, generate.make_pools(lexicon, exclude=reserved), config.seed)
     generated = list(generator.examples(wanted))
-    bad_names, bad_words = _spellcheck(checker, [*generated, *unseen, *well_known], config.out,
-                                       config.skip_misspelled)
+    bad_names, bad_words = _spellcheck(checker, [*generated, *unseen, *well_known], config.out, config.skip_misspelled)
     if bad_names:
-        generated, unseen, well_known = ([e for e in items if e.name not in bad_names]
-                                         for items in (generated, unseen, well_known))
+        generated, unseen, well_known = (
+            [e for e in items if e.name not in bad_names] for items in (generated, unseen, well_known)
+        )
     result = split.split_examples(
-        [*generated, *mined, *corpus_pool], unseen, corpus_test, lexicon.extensions.keys(), forced_train=well_known,
+        [*generated, *mined, *corpus_pool],
+        unseen,
+        corpus_test,
+        lexicon.extensions.keys(),
+        forced_train=well_known,
         salt=f"filedesc-{config.seed}",
     )
+    corpus_train = [e for e in result.splits["train"] if e.origin == "corpus"]
+    result.splits["train"].extend(corpus_train * (config.corpus_weight - 1))
     random.Random(config.seed).shuffle(result.splits["train"])
     config.out.mkdir(parents=True, exist_ok=True)
     for name, items in result.splits.items():
         write_jsonl(config.out / f"{name}.jsonl", items)
-    stats = _stats(result, config, {
-        "corpus": {"problems": len(report.problems), "held_out_repositories": sorted(held_out),
-                   "coverage": report.coverage},
-        "misspelled": {"names_dropped": len(bad_names), "distinct_words": bad_words},
-        "mined_pairs": len(mined), "well_known_lines": len(well_known), "reserved_keys": len(reserved),
-        "english_words_in_french": sorted(checker.english_in_french)[:200],
-    })
+    stats = _stats(
+        result,
+        config,
+        {
+            "corpus": {
+                "problems": len(report.problems),
+                "held_out_repositories": sorted(held_out),
+                "coverage": report.coverage,
+            },
+            "misspelled": {"names_dropped": len(bad_names), "distinct_words": bad_words},
+            "mined_pairs": len(mined),
+            "well_known_lines": len(well_known),
+            "reserved_keys": len(reserved),
+            "corpus_weight": config.corpus_weight,
+            "corpus_train_lines": len(corpus_train),
+            "english_words_in_french": sorted(checker.english_in_french)[:200],
+        },
+    )
     LOG.info("dataset built in %.1f s", time.monotonic() - started)
     card.write_stats(config.out / "stats.json", stats)
-    (config.out / "DATASET.md").write_text(card.render_card(result.splits, stats, report, config.seed),
-                                           encoding="utf-8")
+    (config.out / "DATASET.md").write_text(
+        card.render_card(result.splits, stats, report, config.seed), encoding="utf-8"
+    )
     return BuildResult(result.splits, stats, time.monotonic() - started)

@@ -13,7 +13,6 @@ they hold is dropped, never moved.
 from __future__ import annotations
 
 import hashlib
-import random
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -63,28 +62,30 @@ def _fraction(key: str, salt: str) -> float:
 
 
 def reserved_keys(core: Lexicon, extended: Lexicon, fraction: float = RESERVED_FRACTION) -> frozenset[str]:
-    """The extended-only verbs and nouns kept out of train/valid/test for ``test_unseen`` (fixed seeded slice)."""
-    rng = random.Random(RESERVED_SEED)
+    """The extended-only verbs and nouns kept out of train/valid/test for ``test_unseen``.
+
+    Chosen by a hash of each key, not by a seeded draw, so a word stays reserved (or not) when the lexicon grows:
+    a model trained on an earlier build never saw a word that a later build tests it on.
+    """
     keys: list[str] = []
     for mine, theirs in ((extended.verbs, core.verbs), (extended.nouns, core.nouns)):
-        pool = sorted(k for k, entry in mine.items() if k not in theirs and not getattr(entry, "proper", False))
-        keys += rng.sample(pool, int(len(pool) * fraction))
+        keys += [
+            k for k, entry in mine.items()
+            if k not in theirs and not getattr(entry, "proper", False) and _fraction(k, "unseen") < fraction
+        ]
     return frozenset(keys)
 
 
 def held_out_repositories(corpus: Sequence[Example], fraction: float = CORPUS_TEST_FRACTION) -> frozenset[str]:
-    """Repositories whose files form ``corpus_test``: a fixed seeded draw covering about ``fraction`` of lines."""
-    sizes = Counter(repository_of(e.source) for e in corpus)
-    repos = sorted(sizes)
-    random.Random(RESERVED_SEED).shuffle(repos)
-    chosen: set[str] = set()
-    total, target = 0, fraction * sum(sizes.values())
-    for repo in repos:
-        if total >= target:
-            break
-        if sizes[repo] <= max(2 * (target - total), 2):
-            chosen.add(repo)
-            total += sizes[repo]
+    """Repositories whose files form ``corpus_test``: those whose name hashes below ``fraction``.
+
+    A hash per repository (not a draw over the current corpus) keeps a repository on the same side of the split
+    while the corpus grows, so models trained on earlier builds are never tested on what they saw.
+    """
+    repos = {repository_of(e.source) for e in corpus}
+    chosen = {repo for repo in repos if _fraction(repo, "corpus") < fraction}
+    if not chosen and len(repos) > 1:  # a tiny corpus still gets a test part: the lowest hash
+        chosen = {min(repos, key=lambda repo: _fraction(repo, "corpus"))}
     return frozenset(chosen)
 
 
