@@ -15,6 +15,9 @@ from urllib.parse import unquote, urlparse
 from filedesc.server.names import find_names
 from filedesc.service import Description
 
+MAX_REFERENCE_LINES = 20_000
+"""Reference lenses are found on the event loop (ranges only): past this many lines a document gets none more."""
+
 SELF = "self"
 REFERENCE = "reference"
 
@@ -54,7 +57,7 @@ def lens_targets(uri: str, lines: Sequence[str], references: bool) -> list[LensT
     if own:
         targets.append(LensTarget(0, 0, 0, (own,), SELF))
     if references:
-        for number, line in enumerate(lines):
+        for number, line in enumerate(lines[:MAX_REFERENCE_LINES]):
             found = find_names(line)
             if found:
                 names = tuple(dict.fromkeys(match.base for match in found))
