@@ -19,7 +19,7 @@ from pathlib import Path, PurePosixPath
 from filedesc import header
 from filedesc.adapt.files import project_files
 from filedesc.adapt.language import detect_language
-from filedesc.adapt.mine import kind_for
+from filedesc.adapt.mine import is_boilerplate, kind_for
 from filedesc.adapt.style import restyle
 from filedesc.lexicon import load_lexicon
 from filedesc.service import Describer
@@ -66,7 +66,7 @@ def header_descriptions(root: Path, files: list[PurePosixPath], lang: str) -> di
         if resolved is None:
             continue
         sentence = resolved[1]
-        if detect_language(sentence, lexicon) != lang:
+        if is_boilerplate(sentence) or detect_language(sentence, lexicon) != lang:
             continue
         kind = kind_for(file.name, header.read_head(resolved[0]), lexicon)
         found[file] = (restyle(sentence, lang, kind, lexicon) if kind else None) or sentence

@@ -155,6 +155,11 @@ def _stems(text: str) -> set[str]:
     return {w[:4] for w in re.findall(r"[^\W\d_]{3,}", spaced.lower())}
 
 
+def is_boilerplate(sentence: str) -> bool:
+    """Licence text, generated-file banners and preprocessor lines that header extraction can let through."""
+    return bool(_GENERATED.search(sentence))
+
+
 def supported_by_name(sentence: str, relative: Path) -> bool:
     """Whether the sentence shares a word stem with the file name or its folder: the name hints at it."""
     clues = _stems(relative.name.rsplit(".", 1)[0]) | _stems(relative.parent.name)
@@ -190,7 +195,7 @@ def mine_file(root: Path, relative: Path, lexicon: Lexicon, loose: bool = False)
     stem = re.escape(name.rsplit(".", 1)[0])
     sentence = re.sub(_NAME_PREFIX.format(f"(?:{re.escape(name)}|{stem})"), "", sentence, flags=re.I)
     sentence = sentence[:1].upper() + sentence[1:]
-    if _GENERATED.search(sentence):
+    if is_boilerplate(sentence):
         return "licence or generated-file banner"
     if not loose and not supported_by_name(sentence, relative):
         return "sentence shares no word with the name"

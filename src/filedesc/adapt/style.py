@@ -66,7 +66,8 @@ _FR_LEADIN = re.compile(
     re.I,
 )
 _EN_NOT_NP = frozenset(
-    "it we you i this these here there is are was see note todo what how why which where when who whose".split()
+    "it we you i this these here there is are was see note todo what how why which where when who whose unless if "
+    "while for to in on at by as so but or and".split()
 )
 _VERB_FOLLOWERS = frozenset("a an the its their every all each one any some them it and".split())
 _PARENTHESES = re.compile(r"\s*\([^()]*\)")
