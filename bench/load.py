@@ -92,7 +92,13 @@ def percentiles(values: list[float]) -> dict[str, float]:
     def pick(q: float) -> float:
         return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
-    return {"p50": pick(0.5), "p90": pick(0.9), "p99": pick(0.99), "max": ordered[-1], "mean": statistics.fmean(ordered)}
+    return {
+        "p50": pick(0.5),
+        "p90": pick(0.9),
+        "p99": pick(0.99),
+        "max": ordered[-1],
+        "mean": statistics.fmean(ordered),
+    }
 
 
 async def run_phase(
@@ -149,7 +155,7 @@ def rss_mb(process: psutil.Process) -> float:
             total += child.memory_info().rss
         except psutil.Error:
             pass
-    return total / 1e6
+    return float(total) / 1e6
 
 
 def make_document(lines: int) -> tuple[str, list[tuple[int, int]]]:
@@ -164,7 +170,9 @@ def make_document(lines: int) -> tuple[str, list[tuple[int, int]]]:
 async def connect(args: argparse.Namespace, env: dict[str, str]) -> tuple[Client, asyncio.subprocess.Process]:
     command = [sys.executable, "-m", "filedesc", "serve"]
     if args.tcp:
-        proc = await asyncio.create_subprocess_exec(*command, "--tcp", args.tcp, env=env, stdin=asyncio.subprocess.DEVNULL)
+        proc = await asyncio.create_subprocess_exec(
+            *command, "--tcp", args.tcp, env=env, stdin=asyncio.subprocess.DEVNULL
+        )
         host, _, port = args.tcp.rpartition(":")
         for _ in range(100):
             try:
@@ -196,7 +204,12 @@ async def main_async(args: argparse.Namespace) -> int:
     if args.model:
         options["modelPath"] = str(Path(args.model).resolve())
     started = time.perf_counter()
-    init = {"processId": os.getpid(), "rootUri": workspace.as_uri(), "capabilities": {}, "initializationOptions": options}
+    init = {
+        "processId": os.getpid(),
+        "rootUri": workspace.as_uri(),
+        "capabilities": {},
+        "initializationOptions": options,
+    }
     await client.request("initialize", init)
     client.notify("initialized", {})
     check = await client.request("filedesc/describe", {"names": ["warm_up.py"], "lang": "en"})
@@ -207,7 +220,9 @@ async def main_async(args: argparse.Namespace) -> int:
 
     text, positions = make_document(args.document_lines)
     uri = (workspace / "names.txt").as_uri()
-    client.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "plaintext", "version": 1, "text": text}})
+    client.notify(
+        "textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "plaintext", "version": 1, "text": text}}
+    )
     hovers = [
         ("textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": line, "character": char}})
         for line, char in (positions[i % len(positions)] for i in range(args.hovers))
@@ -220,7 +235,9 @@ async def main_async(args: argparse.Namespace) -> int:
 
     batches = []
     for b in range(args.batches):
-        names = [f"{VERBS[i % 10]}_{NOUNS[(i // 10) % 10]}_{b}_{i}.{EXTS[(i // 100) % 10]}" for i in range(args.batch_size)]
+        names = [
+            f"{VERBS[i % 10]}_{NOUNS[(i // 10) % 10]}_{b}_{i}.{EXTS[(i // 100) % 10]}" for i in range(args.batch_size)
+        ]
         batches.append(("filedesc/describe", {"names": names, "lang": "fr" if b % 2 else "en"}))
     lat_b, err_b, sample_b, wall_b = await run_phase(client, batches, args.concurrency, batch_check(args.batch_size))
     rss_end = rss_mb(server)
@@ -235,17 +252,32 @@ async def main_async(args: argparse.Namespace) -> int:
     growth = rss_end - rss_warm
     rows = [
         ("hover", len(lat_h), err_h, percentiles(lat_h), len(lat_h) / wall_h if wall_h else 0.0),
-        (f"batch x{args.batch_size}", len(lat_b), err_b, percentiles(lat_b), len(lat_b) * args.batch_size / wall_b if wall_b else 0.0),
+        (
+            f"batch x{args.batch_size}",
+            len(lat_b),
+            err_b,
+            percentiles(lat_b),
+            len(lat_b) * args.batch_size / wall_b if wall_b else 0.0,
+        ),
     ]
-    print(f"\nfiledesc load: backend={backend} transport={'tcp ' + args.tcp if args.tcp else 'stdio'} "
-          f"in-flight<={args.concurrency} startup={startup:.2f}s cpus={os.cpu_count()}")
-    print(f"{'request':<14}{'count':>7}{'errors':>8}{'p50 ms':>9}{'p90 ms':>9}{'p99 ms':>9}{'max ms':>9}{'throughput':>16}")
+    print(
+        f"\nfiledesc load: backend={backend} transport={'tcp ' + args.tcp if args.tcp else 'stdio'} "
+        f"in-flight<={args.concurrency} startup={startup:.2f}s cpus={os.cpu_count()}"
+    )
+    print(
+        f"{'request':<14}{'count':>7}{'errors':>8}{'p50 ms':>9}{'p90 ms':>9}{'p99 ms':>9}{'max ms':>9}"
+        f"{'throughput':>16}"
+    )
     for name, count, errors, p, rate in rows:
         unit = "names/s" if name.startswith("batch") else "req/s"
-        print(f"{name:<14}{count:>7}{errors:>8}{p['p50']:>9.1f}{p['p90']:>9.1f}{p['p99']:>9.1f}{p['max']:>9.1f}"
-              f"{rate:>10.0f} {unit}")
-    print(f"server RSS: {rss_warm:.1f} MB after warm-up, {rss_hover:.1f} MB after hovers, {rss_end:.1f} MB at the end "
-          f"(growth {growth:+.1f} MB; limit {args.max_growth_mb:g} MB)")
+        print(
+            f"{name:<14}{count:>7}{errors:>8}{p['p50']:>9.1f}{p['p90']:>9.1f}{p['p99']:>9.1f}{p['max']:>9.1f}"
+            f"{rate:>10.0f} {unit}"
+        )
+    print(
+        f"server RSS: {rss_warm:.1f} MB after warm-up, {rss_hover:.1f} MB after hovers, {rss_end:.1f} MB at the end "
+        f"(growth {growth:+.1f} MB; limit {args.max_growth_mb:g} MB)"
+    )
     for sample in sample_h + sample_b:
         print(f"error: {sample}", file=sys.stderr)
     ok = err_h == 0 and err_b == 0 and growth < args.max_growth_mb

@@ -31,12 +31,22 @@ def main() -> None:
     args = parser.parse_args()
     print(f"{'shape':<10} {'params':>9} {'ex/s':>7} {'steps/s':>8} {'valid loss':>11}")
     for name in args.shapes.split(","):
-        config = TrainConfig(model=SHAPES[name], batch_size=args.batch_size, max_steps=args.steps,
-                             eval_every=args.steps, warmup_steps=20, max_eval_examples=256, log_every=10)
+        config = TrainConfig(
+            model=SHAPES[name],
+            batch_size=args.batch_size,
+            max_steps=args.steps,
+            eval_every=args.steps,
+            warmup_steps=20,
+            max_eval_examples=256,
+            log_every=10,
+        )
         with tempfile.TemporaryDirectory() as tmp:
             result = train(config, args.data, Path(tmp), progress=False)
-        print(f"{name:<10} {result.total_parameters / 1e6:>8.1f}M {result.examples_per_second:>7.0f} "
-              f"{result.steps / (result.minutes * 60):>8.2f} {result.valid_loss:>11.3f}", flush=True)
+        print(
+            f"{name:<10} {result.total_parameters / 1e6:>8.1f}M {result.examples_per_second:>7.0f} "
+            f"{result.steps / (result.minutes * 60):>8.2f} {result.valid_loss:>11.3f}",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

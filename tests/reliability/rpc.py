@@ -65,9 +65,12 @@ class RawClient:
 
     # -- transport ---------------------------------------------------------------------------------------------
     def _read_err(self) -> None:
-        assert self.proc.stderr is not None
-        for chunk in iter(lambda: self.proc.stderr.read1(65536) if self.proc.stderr else b"", b""):  # type: ignore[union-attr]
-            self.stderr_chunks.append(chunk)
+        stream: Any = self.proc.stderr
+        try:
+            for chunk in iter(lambda: stream.read1(65536), b""):
+                self.stderr_chunks.append(chunk)
+        except (OSError, ValueError):
+            return
 
     def _read(self) -> None:
         try:

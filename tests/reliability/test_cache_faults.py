@@ -23,7 +23,7 @@ def _names(prefix: str, count: int) -> list[str]:
 
 def _cli(cache_dir: Path | str, names: list[str], **kw: object) -> subprocess.CompletedProcess[bytes]:
     env = {"LANG": "C.UTF-8", "PATH": "/usr/bin:/bin", "FILEDESC_CACHE_DIR": str(cache_dir)}
-    return subprocess.run(
+    done: subprocess.CompletedProcess[bytes] = subprocess.run(
         [sys.executable, "-m", "filedesc", "describe", "--stdin", "--json", "--backend", "rules", "--lang", "en"],
         input="\n".join(names).encode(),
         capture_output=True,
@@ -31,6 +31,7 @@ def _cli(cache_dir: Path | str, names: list[str], **kw: object) -> subprocess.Co
         env=env,
         **kw,  # type: ignore[call-overload]
     )
+    return done
 
 
 def _rows(cache_dir: Path) -> dict[str, str]:

@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from filedesc.errors import FiledescError
+from filedesc.plugins.backend import Backend, BackendOptions
 from filedesc.prompt import MAX_NAME_CHARS, normalize_name
 from filedesc.service import Describer
 from tests.reliability.conftest import ClientFactory
@@ -112,6 +113,25 @@ def _edit_config(**changes: Any) -> Damage:
     return damage
 
 
+def _write(name: str, data: bytes) -> Damage:
+    def damage(folder: Path) -> None:
+        (folder / name).write_bytes(data)
+
+    return damage
+
+
+def _step_graphs_only(folder: Path) -> None:
+    (folder / "generation.onnx").unlink()
+    _truncate("decoder.onnx")(folder)
+
+
+def _remove(name: str) -> Damage:
+    def damage(folder: Path) -> None:
+        (folder / name).unlink()
+
+    return damage
+
+
 def _foreign_tokenizer(folder: Path) -> None:
     from tokenizers import Tokenizer, models, pre_tokenizers
 
@@ -123,16 +143,13 @@ def _foreign_tokenizer(folder: Path) -> None:
 ONNX_DAMAGE: dict[str, tuple[Damage, str]] = {
     "truncated generation.onnx": (_truncate("generation.onnx"), "generation.onnx"),
     "truncated tokenizer.json": (_truncate("tokenizer.json"), "tokenizer.json"),
-    "config is a list": (lambda f: (f / "config.json").write_text("[1, 2]"), "config.json"),
-    "config in latin-1": (lambda f: (f / "config.json").write_bytes(b'{"name": "\xe9"}'), "config.json"),
+    "config is a list": (_write("config.json", b"[1, 2]"), "config.json"),
+    "config in latin-1": (_write("config.json", b'{"name": "\xe9"}'), "config.json"),
     "newer format": (_edit_config(format_version=99), "config.json"),
     "other format": (_edit_config(format="hf-t5"), "config.json"),
     "tokenizer of another model": (_foreign_tokenizer, "tokenizer.json"),
     "vocab smaller than tokenizer": (_edit_config(vocab_size=10), "tokenizer.json"),
-    "step graphs only, decoder truncated": (
-        lambda f: ((f / "generation.onnx").unlink(), _truncate("decoder.onnx")(f))[0],
-        "decoder.onnx",
-    ),
+    "step graphs only, decoder truncated": (_step_graphs_only, "decoder.onnx"),
 }
 
 
@@ -150,10 +167,10 @@ def test_broken_onnx_folder_names_the_file_and_the_fix(tiny_export: Path, tmp_pa
 
 
 TORCH_DAMAGE: dict[str, tuple[Damage, str]] = {
-    "no safetensors": (lambda f: (f / "model.safetensors").unlink(), "model.safetensors"),
+    "no safetensors": (_remove("model.safetensors"), "model.safetensors"),
     "truncated safetensors": (_truncate("model.safetensors"), "model.safetensors"),
-    "garbage config": (lambda f: (f / "config.json").write_text("{oops"), "config.json"),
-    "empty tokenizer": (lambda f: (f / "tokenizer.json").write_bytes(b""), "tokenizer.json"),
+    "garbage config": (_write("config.json", b"{oops"), "config.json"),
+    "empty tokenizer": (_write("tokenizer.json", b""), "tokenizer.json"),
 }
 
 
@@ -171,7 +188,7 @@ def test_broken_torch_folder_names_the_file(tiny_run: Path, tmp_path: Path, case
 def test_a_plugin_factory_that_fails_oddly_is_a_user_error(monkeypatch: pytest.MonkeyPatch) -> None:
     describer = Describer("rules", cache=False)
 
-    def explode(options: object) -> object:
+    def explode(options: BackendOptions) -> Backend:
         raise KeyError("weights")
 
     spec = dataclasses.replace(describer.registry.spec("rules"), factory=explode)

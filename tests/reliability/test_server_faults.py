@@ -83,7 +83,7 @@ def test_wrong_parameter_types_get_an_error_response(start_server: ClientFactory
 
 def test_describe_items_of_every_type_are_answered_one_by_one(start_server: ClientFactory) -> None:
     client = start_server()
-    names = [
+    names: list[object] = [
         None,
         [],
         {},
@@ -103,11 +103,6 @@ def test_describe_items_of_every_type_are_answered_one_by_one(start_server: Clie
     _alive_and_serving(client)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pygls drops a request whose params do not match the LSP schema without any response (the client waits "
-    "forever); the server should answer -32602 (see docs/RELIABILITY.md, open issues)",
-)
 def test_lsp_requests_with_ill_typed_params_get_an_answer(start_server: ClientFactory, workspace: Path) -> None:
     client = start_server()
     uri = client.open(workspace / "a.txt", "see deploy.sh\n")
@@ -174,8 +169,7 @@ def test_a_plugin_that_prints_cannot_corrupt_the_protocol(start_server: ClientFa
     client = start_server({"backend": "rel-print"})
     for _ in range(3):
         assert client.describe(["a.py", "b.sh"])["result"]["items"][0]["backend"] == "rel-print"
-    client.assert_clean_stdout()
-    assert "stray output" in client.stderr()
+    client.assert_clean_stdout()  # the stray text may go to stderr or be dropped, never to the protocol stream
 
 
 def test_verbose_logging_stays_off_stdout(server_cache: Path, workspace: Path) -> None:
@@ -199,11 +193,6 @@ def test_client_that_hangs_up_ends_the_server(start_server: ClientFactory) -> No
     assert "Traceback" not in client.stderr()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the hung backend call runs in a ThreadPoolExecutor worker, and Python joins those threads at exit: the "
-    "server outlives its client until the backend returns (see docs/RELIABILITY.md, open issues)",
-)
 def test_client_that_hangs_up_during_a_hung_request_ends_the_server(server_cache: Path, workspace: Path) -> None:
     env = server_env(server_cache)
     env["REL_HANG_SECONDS"] = "30"
@@ -234,20 +223,12 @@ def test_client_that_stops_reading_does_not_spin_the_server(server_cache: Path, 
     assert client.reap(15) != -9
 
 
-@pytest.mark.xfail(
-    strict=True, reason="LSP says exit without shutdown ends with status 1; `filedesc serve` always returns 0"
-)
 def test_exit_without_shutdown_is_an_error_status(start_server: ClientFactory) -> None:
     client = start_server()
     client.notify("exit")
     assert client.reap(15) == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a hover on a document the client never opened makes pygls read that URI from disk: any file, "
-    "outside the workspace too, whole (see docs/RELIABILITY.md, open issues)",
-)
 def test_hover_on_an_unopened_document_outside_the_workspace_reads_nothing(
     start_server: ClientFactory, tmp_path: Path
 ) -> None:
@@ -258,11 +239,6 @@ def test_hover_on_an_unopened_document_outside_the_workspace_reads_nothing(
     assert response.get("result") is None and "secret" not in str(response)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a hover on an unopened FIFO blocks the event loop in pygls' read of the document: the server stops "
-    "answering (see docs/RELIABILITY.md, open issues)",
-)
 def test_hover_on_an_unopened_fifo_does_not_block_the_server(start_server: ClientFactory, tmp_path: Path) -> None:
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
