@@ -1,7 +1,8 @@
 // End to end: the packaged .vsix in a real VS Code (code-server), driven in Chromium through playwright-core,
 // with the real Python server behind it. Checks an Explorer tooltip, a hover and a code lens; saves screenshots.
 //
-//   CODE_SERVER=.../code-server CHROMIUM=/usr/bin/chromium FILEDESC_PYTHON=.venv/bin/python node test/e2e/run.mjs
+//   CODE_SERVER=.../code-server CHROMIUM=/usr/bin/chromium FILEDESC_PYTHON=.venv/bin/python \
+//   [FILEDESC_SCREENSHOTS=DIR] node test/e2e/run.mjs
 import { spawn, execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
@@ -16,7 +17,8 @@ const codeServer = process.env.CODE_SERVER ?? 'code-server';
 const browserPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const python = process.env.FILEDESC_PYTHON ?? path.resolve(extensionRoot, '../../.venv/bin/python');
 const vsix = path.join(extensionRoot, 'filedesc.vsix');
-const images = path.join(extensionRoot, 'images');
+// Where the screenshots go: the README's images by default; scripts/editor-tests passes a scratch folder.
+const images = process.env.FILEDESC_SCREENSHOTS ?? path.join(extensionRoot, 'images');
 const TIMEOUT = 60_000;
 
 function log(message) {
@@ -145,6 +147,7 @@ async function main() {
     if (!fs.existsSync(file)) throw new Error(`missing ${what}: ${file}`);
   }
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'filedesc-e2e-'));
+  fs.mkdirSync(images, { recursive: true });
   const ws = makeWorkspace(root);
   const userDir = path.join(root, 'user');
   const extDir = path.join(root, 'extensions');
@@ -236,6 +239,22 @@ async function main() {
     await page.mouse.move(5, 5);
     const frenchTooltip = await hoverUntil(page, row.first(), /extract_window_events\.sh\s*•\s*Script shell/, 'French Explorer');
     log(`Explorer tooltip in French: ${(await frenchTooltip.innerText()).replace(/\s+/g, ' ')}`);
+
+    log('running "filedesc: Regenerate Description" from the command palette');
+    await page.mouse.move(5, 5);
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('F1');
+    const quickInput = page.locator('.quick-input-widget input');
+    await quickInput.waitFor({ state: 'visible' });
+    await quickInput.fill('>filedesc: Regenerate Description');
+    await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'Regenerate Description' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('.quick-input-widget input')?.value === 'NOTES.txt');
+    await quickInput.fill('getUserInfo.ts');
+    await page.keyboard.press('Enter');
+    const toast = page.locator('.notifications-toasts').filter({ hasText: /getUserInfo\.ts: Module TypeScript/ });
+    await toast.first().waitFor({ state: 'visible' });
+    log(`notification: ${(await toast.first().innerText()).replace(/\s+/g, ' ')}`);
     log('passed');
   } catch (error) {
     failed = true;
