@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from filedesc.grammar import french
 from filedesc.grammar.meaning import GENERIC_KIND, Analysis, Complement, Meaning, Noun, NounPhrase, Unknown
 from filedesc.grammar.segment import segment
 from filedesc.identifiers import Token, split_name, split_words
@@ -52,6 +53,20 @@ class _Item:
     prep: str = ""
 
 
+def _multi_word(text: str, lex: Lexicon) -> str:
+    """The lexicon form of a multi-word group, or empty: ``couper le son`` is the verb ``couper le son de``.
+
+    French verb phrases are stored with the preposition that links their object (see
+    :func:`filedesc.grammar.french.verb_linker`), which names usually leave out.
+    """
+    if lex.lookup(text):
+        return text
+    for prep in french.OBJECT_PREPOSITIONS:
+        if lex.lookup(f"{text} {prep}").verbs:
+            return f"{text} {prep}"
+    return ""
+
+
 def _merge(tokens: tuple[Token, ...], lex: Lexicon) -> list[Token]:
     """Rejoin pieces that form a known word.
 
@@ -69,9 +84,11 @@ def _merge(tokens: tuple[Token, ...], lex: Lexicon) -> list[Token]:
             if all(t.attached for t in group[1:]) and lex.lookup("".join(texts)):
                 out.append(Token("".join(texts), "word", group[0].attached))
                 break
-            if all(t.kind == "word" for t in group) and lex.lookup(" ".join(texts)):
-                out.append(Token(" ".join(texts), "word", group[0].attached))
-                break
+            if all(t.kind == "word" for t in group):
+                joined = _multi_word(" ".join(texts), lex)
+                if joined:
+                    out.append(Token(joined, "word", group[0].attached))
+                    break
         else:
             size = 1
             out.append(tokens[i])

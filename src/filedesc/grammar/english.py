@@ -33,6 +33,16 @@ def is_mass(noun: Noun) -> bool:
     return not isinstance(noun, Unknown) and noun.mass
 
 
+def is_language(noun: Noun) -> bool:
+    """A capitalised mass noun is a language (Arabic, Japanese): like a name, it takes no article in English.
+
+    French keeps the article ("l'arabe"), so these are not ``proper`` in the lexicon.
+    """
+    if isinstance(noun, Unknown) or not noun.mass:
+        return False
+    return noun.en_sg[:1].isupper() and noun.en_sg[1:].islower()
+
+
 def noun_form(noun: Noun, plural: bool) -> str:
     """The English singular or plural form, or the word verbatim when unknown."""
     if isinstance(noun, Unknown):
@@ -58,13 +68,15 @@ def noun_phrase(np: NounPhrase, article: str = "the") -> str:
     Args:
         np: the phrase.
         article: ``the`` (definite, or indefinite when ``np.definite`` is False), ``bare`` (no article for plurals
-            and mass nouns, ``the`` otherwise: "to extract window events", "to parse the file"), or ``none``.
+            and mass nouns, ``the`` otherwise: "to extract window events", "to parse the file"), ``mass`` (no
+            article for mass nouns only: "module dedicated to pagination", "for the users"), or ``none``.
     """
     core = _core(np)
-    if article == "none" or (is_proper(np.head) and not np.modifiers and not np.adjectives):
+    named = is_proper(np.head) or is_language(np.head)
+    if article == "none" or (named and not np.modifiers and not np.adjectives):
         return core
     countable_sg = not np.plural and not is_mass(np.head)
-    if article == "bare" and not countable_sg:
+    if (article == "bare" and not countable_sg) or (article == "mass" and is_mass(np.head)):
         return core
     if not np.definite:
         return f"{indefinite(core)} {core}" if countable_sg else core

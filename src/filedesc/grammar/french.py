@@ -18,6 +18,9 @@ _BEFORE_VOWEL = {"nouveau": "nouvel", "vieux": "vieil", "beau": "bel", "fou": "f
 #: Heads whose French noun complements are plural: ``user_list`` -> ``la liste des utilisateurs``.
 COLLECTION_HEADS = frozenset({"list", "table", "collection", "set", "array", "catalog", "registry", "inventory",
                               "index", "directory", "group", "batch", "queue", "pool"})
+#: Prepositions that may end a French verb form to introduce its object, when the verb phrase already holds one:
+#: ``couper le son de`` (the limitation), ``faire confiance à``, ``créer un lien symbolique vers``.
+OBJECT_PREPOSITIONS = ("de", "à", "vers")
 _ELIDABLE = re.compile(r"\b(de|que|le|la|ne|se|je|me|te|jusque|lorsque|puisque) (?=[aeiouyéèêëàâîïôûùh])", re.I)
 
 
@@ -29,6 +32,20 @@ def starts_with_vowel_sound(word: str, h_aspire: bool = False) -> bool:
     if first == "h":
         return not h_aspire
     return first in _VOWELS
+
+
+def verb_linker(form: str) -> tuple[str, str]:
+    """Split a French verb form into its verb phrase and the preposition that links its object.
+
+    Verb phrases such as ``couper le son`` or ``faire confiance`` already hold a noun, so a direct object cannot
+    follow them ("coupe le son la limitation"); the lexicon writes them with the preposition that introduces the
+    object (``coupe le son de``), which the renderer contracts with the object's article ("du", "aux"), and drops
+    when there is no object. Returns ``(form, "")`` for ordinary verbs.
+    """
+    head, _, last = form.rpartition(" ")
+    if head and last in OBJECT_PREPOSITIONS:
+        return head, last
+    return form, ""
 
 
 def elide(text: str) -> str:
@@ -63,6 +80,19 @@ def adjective_form(adj: AdjectiveEntry, gender: str, plural: bool) -> str:
     if gender == "f":
         return adj.fr_fp if plural else adj.fr_fs
     return adj.fr_mp if plural else adj.fr_ms
+
+
+def place_adjectives(phrase: str, adjectives: tuple[AdjectiveEntry, ...], gender: str) -> str:
+    """Agree adjectives with a singular noun phrase and put each on its side.
+
+    Qualifiers of a file kind follow French order: "ancien fichier de configuration HCL", "fichier HCL
+    temporaire", not "fichier de configuration HCL ancien"; ``nouveau`` becomes ``nouvel`` before a vowel.
+    """
+    before = [adjective_form(a, gender, False) for a in adjectives if a.fr_before]
+    after = [adjective_form(a, gender, False) for a in adjectives if not a.fr_before]
+    if before and gender == "m" and starts_with_vowel_sound(phrase):
+        before[-1] = _BEFORE_VOWEL.get(before[-1], before[-1])
+    return " ".join([*before, phrase, *after])
 
 
 def _h_aspire(noun: Noun) -> bool:

@@ -27,7 +27,7 @@ CONTENT_CATEGORIES = frozenset({"data", "config", "doc", "log", "media", "image"
 
 _EN_VERB = ("{Kind} that {third}.", "{Kind} to {base}.", "{Kind} for {gerund}.", "{Kind} {gerund}.")
 _FR_VERB = ("{Kind} qui {third}.", "{Kind} pour {inf}.", "{Kind} qui permet de {inf}.", "{Kind} servant à {inf}.")
-_EN_CODE = ("{Kind} for {np}.", "{Kind} dedicated to {np}.", "{Kind} that handles {np}.")
+_EN_CODE = ("{Kind} for {topic}.", "{Kind} dedicated to {topic}.", "{Kind} that handles {topic}.")
 _FR_CODE = ("{Kind} pour {np}.", "{Kind} {dedicated} {np_a}.", "{Kind} qui gère {np}.")
 _EN_CONTENT = ("{Kind} of {np}.", "{Kind} holding {np}.", "{Kind} with {np}.")
 _FR_CONTENT = ("{Kind} {np_de}.", "{Kind} qui contient {np}.", "{Kind} avec {np}.")
@@ -65,7 +65,7 @@ def kind_phrase(meaning: Meaning, lang: str) -> tuple[str, str]:
     if lang == "en" and meaning.qualifiers:
         text = " ".join(a.en for a in meaning.qualifiers) + " " + text
     elif meaning.qualifiers:
-        text += " " + " ".join(french.adjective_form(a, gender, False) for a in meaning.qualifiers)
+        text = french.place_adjectives(text, meaning.qualifiers, gender)
     return text, gender
 
 
@@ -116,16 +116,32 @@ def _verb_slots(meaning: Meaning, lang: str) -> dict[str, str]:
             "gerund": english.coordinate([v.en_gerund for v in meaning.actions]),
         }
         return {k: " ".join(p for p in (f, bare if k == "base" else obj) if p) + tail for k, f in forms.items()}
-    obj = _objects(meaning, "fr")
-    third = french.coordinate([v.fr_third for v in meaning.actions])
-    inf = french.coordinate([v.fr_inf for v in meaning.actions])
-    return {"third": " ".join(p for p in (third, obj) if p) + tail, "inf": " ".join(p for p in (inf, obj) if p) + tail}
+    third = _fr_clause([french.verb_linker(v.fr_third) for v in meaning.actions], meaning)
+    inf = _fr_clause([french.verb_linker(v.fr_inf) for v in meaning.actions], meaning)
+    return {"third": third + tail, "inf": inf + tail}
+
+
+def _fr_clause(verbs: list[tuple[str, str]], meaning: Meaning) -> str:
+    """French verbs (each with the preposition linking its object) and their objects.
+
+    Verbs that link their object the same way share it ("télécharge et installe Neovim", "coupe le son de la
+    vidéo"); otherwise each verb gets its own copy, since one object cannot follow two different constructions.
+    """
+    if not meaning.objects:
+        return french.coordinate([verb for verb, _ in verbs])
+    links = {prep for _, prep in verbs}
+    if len(links) == 1:
+        obj = _objects(meaning, "fr", preposition=links.pop())
+        return f"{french.coordinate([verb for verb, _ in verbs])} {obj}"
+    return french.coordinate([f"{verb} {_objects(meaning, 'fr', preposition=prep)}" for verb, prep in verbs])
 
 
 def _noun_slots(meaning: Meaning, lang: str, gender: str) -> dict[str, str]:
     tail = _tail(meaning, lang)
     if lang == "en":
-        return {"np": _objects(meaning, "en") + tail}
+        # ``topic``: what code is about, where mass and abstract nouns go bare ("dedicated to pagination");
+        # ``np``: what a file holds or a test checks, with its article ("CSV file of the raw data")
+        return {"np": _objects(meaning, "en") + tail, "topic": _objects(meaning, "en", "mass") + tail}
     return {
         "np": _objects(meaning, "fr") + tail,
         "np_de": _objects(meaning, "fr", preposition="de") + tail,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import random
 
-from filedesc.grammar import Complement, NounPhrase, Unknown
+from filedesc.grammar import Complement, NounPhrase, Unknown, french
 from filedesc.lexicon import AdjectiveEntry, NounEntry, VerbEntry, fold
 
 EN_PREPS = {"to": ("to", "to", "to", "2"), "into": ("into", "to"), "from": ("from",), "for": ("for",), "by": ("by",),
@@ -47,7 +47,8 @@ def verb_token(verb: VerbEntry, lang: str, rng: random.Random) -> str:
     if sorts["abbr"] and rng.random() < ABBREVIATION_RATE:
         return rng.choice(sorts["abbr"])
     if lang == "fr":
-        return verb.fr_inf if rng.random() < 0.6 else verb.fr_third
+        form = verb.fr_inf if rng.random() < 0.6 else verb.fr_third
+        return french.verb_linker(form)[0]  # names leave out the object's preposition: couper_le_son_video
     return verb.en_base
 
 
