@@ -128,3 +128,21 @@ def test_kinds_with_a_language_put_it_first(review_lex: Lexicon) -> None:
     lex = review_lex
     m = Meaning(kind=lex.extensions["stories.js"], objects=(NounPhrase(lex.nouns["button"], plural=True),))
     assert render(m, "en", 2) == "JavaScript Storybook stories file that handles the buttons."
+
+
+def test_french_verbs_with_an_indirect_object_take_their_preposition() -> None:
+    """Bug: "répond le contrôleur", "permet d'accéder la clinique", "servant à cliquer les formulaires"."""
+    data = fixture_data()
+    data["verbs"] = [
+        *data["verbs"],
+        _verb("respond", ("respond", "responds", "responding"), ("répondre à", "répond à"), "respond"),
+        _verb("click", ("click", "clicks", "clicking"), ("cliquer sur", "clique sur"), "click"),
+    ]
+    lex = lexicon_from_data(data)
+    reply = Meaning(kind=lex.extensions["py"], actions=(lex.verbs["respond"],),
+                    objects=(NounPhrase(lex.nouns["request"], plural=True),))
+    assert render(reply, "fr") == "Module Python qui répond aux requêtes."
+    click = Meaning(kind=lex.extensions["js"], actions=(lex.verbs["click"],),
+                    objects=(NounPhrase(lex.nouns["button"]),))
+    assert render(click, "fr", 3) == "Module JavaScript servant à cliquer sur le bouton."
+    assert render(click, "en") == "JavaScript module that clicks the button."

@@ -19,8 +19,9 @@ _BEFORE_VOWEL = {"nouveau": "nouvel", "vieux": "vieil", "beau": "bel", "fou": "f
 COLLECTION_HEADS = frozenset({"list", "table", "collection", "set", "array", "catalog", "registry", "inventory",
                               "index", "directory", "group", "batch", "queue", "pool"})
 #: Prepositions that may end a French verb form to introduce its object, when the verb phrase already holds one:
-#: ``couper le son de`` (the limitation), ``faire confiance à``, ``créer un lien symbolique vers``.
-OBJECT_PREPOSITIONS = ("de", "à", "vers")
+#: ``couper le son de`` (the limitation), ``faire confiance à``, ``créer un lien symbolique vers``; and verbs
+#: whose French object is indirect: ``répondre à``, ``cliquer sur``, ``accéder à``.
+OBJECT_PREPOSITIONS = ("de", "à", "vers", "sur", "avec")
 _ELIDABLE = re.compile(r"\b(de|que|le|la|ne|se|je|me|te|jusque|lorsque|puisque) (?=[aeiouyéèêëàâîïôûùh])", re.I)
 
 
