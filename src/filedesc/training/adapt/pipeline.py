@@ -28,6 +28,7 @@ from pathlib import Path
 from filedesc.adapt.mine import MinedPair, write_pairs
 from filedesc.errors import FiledescError
 from filedesc.training.adapt.dataset import AdaptData, build, write_dataset
+from filedesc.training.adapt.estimate import estimated_minutes, measure
 from filedesc.training.config import TrainConfig
 from filedesc.training.evaluate import Scores, evaluate_rows, run_backend
 from filedesc.training.examples import Pair
@@ -98,6 +99,7 @@ class AdaptReport:
     replay_pairs: int
     steps: int
     train_minutes: float
+    estimated_minutes: float
     total_minutes: float
     before: dict[str, Scores]
     after: dict[str, Scores]
@@ -182,9 +184,13 @@ def adapt(
         write_dataset(data, work / "data", config.seed)
         stage("scoring the base model on the held-out pairs")
         before, replay_before = _score(data.heldout, base), _score(data.replay_eval, base)
+        step_seconds, eval_seconds = measure(
+            train_config, base, work / "data" / "train.jsonl", work / "data" / "valid.jsonl"
+        )
+        expected = estimated_minutes(train_config, step_seconds, eval_seconds)
         stage(
-            f"training a LoRA adapter: {train_config.max_steps} steps, at most {config.max_minutes:g} min "
-            "(the bar shows the time left)"
+            f"training a LoRA adapter: {train_config.max_steps} steps of {step_seconds:.2f} s, about "
+            f"{_duration(expected)} (at most {config.max_minutes:g} min; the bar shows the time left)"
         )
         result = train(train_config, work / "data", work / "run", base=base, progress=progress)
         model = work / "run" / "model"
@@ -206,6 +212,7 @@ def adapt(
             replay_pairs=len(data.replay_train),
             steps=result.steps,
             train_minutes=round(result.minutes, 2),
+            estimated_minutes=round(expected, 2),
             total_minutes=round((time.monotonic() - started) / 60, 2),
             before=before,
             after=after,
@@ -218,6 +225,10 @@ def adapt(
         (staging / "adapt.json").write_text(json.dumps(body, indent=2, ensure_ascii=False), encoding="utf-8")
         _swap_in(staging, out)
     return report
+
+
+def _duration(minutes: float) -> str:
+    return f"{minutes * 60:.0f} s" if minutes < 1 else f"{minutes:.1f} min"
 
 
 def score_table(report: AdaptReport) -> list[str]:
