@@ -146,3 +146,20 @@ def test_french_verbs_with_an_indirect_object_take_their_preposition() -> None:
                     objects=(NounPhrase(lex.nouns["button"]),))
     assert render(click, "fr", 3) == "Module JavaScript servant à cliquer sur le bouton."
     assert render(click, "en") == "JavaScript module that clicks the button."
+
+
+def test_french_language_modifiers_say_en(review_lex: Lexicon) -> None:
+    """Bug: "la procédure stockée d'espagnol" (a language qualifying a noun is "en espagnol")."""
+    lex = review_lex
+    m = Meaning(kind=lex.extensions["md"], objects=(NounPhrase(lex.nouns["text"], (lex.nouns["arabic"],)),))
+    assert render(m, "fr") == "Document Markdown du texte en arabe."
+    assert render(m, "en") == "Markdown document of the Arabic text."
+
+
+def test_french_mass_modifiers_stay_singular(review_lex: Lexicon) -> None:
+    """Bug: "les médianes de nettoyages de données" (a mass modifier is singular in both languages)."""
+    lex = review_lex
+    np = NounPhrase(lex.nouns["metric"], (lex.nouns["pagination"],), plural=True, modifier_plural=(True,))
+    m = Meaning(kind=lex.extensions["py"], objects=(np,))
+    assert render(m, "fr", 1) == "Module Python consacré aux métriques de la pagination."
+    assert render(m, "en", 1) == "Python module dedicated to the pagination metrics."

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from filedesc.grammar import english
 from filedesc.grammar.meaning import Noun, NounPhrase, Unknown
 from filedesc.lexicon import AdjectiveEntry, NounEntry, strip_accents
 
@@ -120,7 +121,10 @@ def _core(np: NounPhrase) -> tuple[str, bool]:
     words = [*before, head, *after]
     collection = isinstance(np.head, NounEntry) and np.head.key in COLLECTION_HEADS
     for index in reversed(range(len(np.modifiers))):
-        words.append(modifier_phrase(np.modifiers[index], np.is_modifier_plural(index) or collection))
+        modifier = np.modifiers[index]
+        # a mass noun stays singular, as in English: "les médianes du nettoyage de données", not "de nettoyages"
+        mass = isinstance(modifier, NounEntry) and modifier.mass
+        words.append(modifier_phrase(modifier, not mass and (np.is_modifier_plural(index) or collection)))
     blocks = not before and _h_aspire(np.head)
     return " ".join(words), blocks
 
@@ -132,10 +136,17 @@ def modifier_phrase(noun: Noun, plural: bool = False) -> str:
         if is_acronym(form):
             return form
         return with_preposition("de", "", form, False)
+    if is_language(noun):
+        return f"en {noun_form(noun, False)}"  # "la procédure stockée en espagnol", not "d'espagnol"
     if isinstance(noun, NounEntry) and noun.bare_modifier:
         form = noun_form(noun, plural)
         return with_preposition("de", "", form, noun.h_aspire)
     return noun_phrase(NounPhrase(noun, plural=plural), preposition="de")
+
+
+def is_language(noun: Noun) -> bool:
+    """A language name (a mass noun capitalised in English: Arabic, Spanish), written lowercase in French."""
+    return isinstance(noun, NounEntry) and english.is_language(noun)
 
 
 def is_acronym(word: str) -> bool:
