@@ -78,6 +78,10 @@ _PROPER = frozenset(
     "react vue angular node postgres mysql sqlite redis".split()
 )
 _LOWERCASE_NAMES = frozenset({"npm", "pnpm", "yarn", "pip", "npx", "cron", "systemd", "iOS", "macOS"})
+_FR_NOT_NP = frozenset(
+    "il elle ils elles on nous vous je ce cet cette ces ceci cela voir voici voilà ici cf note attention si "
+    "quand pour avec dans sur sous par mais ou et donc car".split()
+)
 _FR_ARTICLE = re.compile(r"^(les|des|la|le|l'|un|une|du)\b ?", re.I)
 
 
@@ -228,7 +232,13 @@ def restyle_fr(sentence: str, kind: str, lexicon: Lexicon) -> str | None:
         return f"{head} qui {verb} {words[1]}"
     if _FR_ARTICLE.match(sentence):
         return f"{head} contenant {_lower_first(sentence, lexicon)}"
-    return None
+    first = words[0].lower()
+    if first in _FR_NOT_NP or first.endswith(("er", "ir")) or not first.isalpha():
+        return None
+    # "Gestion des utilisateurs" -> "Module Python de gestion des utilisateurs" (no article after "de": the
+    # noun phrase names what the file is about, as in "fichier de configuration").
+    preposition = "d'" if first[:1] in "aeiouyéèêàâîôûh" else "de "
+    return f"{head} {preposition}{_lower_first(sentence, lexicon)}"
 
 
 def simplify(sentence: str) -> str:
