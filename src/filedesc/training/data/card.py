@@ -55,6 +55,18 @@ def _shares(title: str, shares: dict[str, float], limit: int = 25) -> list[str]:
     return [*lines, ""]
 
 
+def _listing(counts: dict[str, int]) -> str:
+    """``corpus 132, generated 1388`` for a card sentence, or ``none``."""
+    return ", ".join(f"{key} {value}" for key, value in sorted(counts.items())) or "none"
+
+
+def _misspelled(figures: dict[str, int]) -> str:
+    """The misspelled-names figure, with the distinct words only when there are some to fix in the lexicon."""
+    if not figures["names_dropped"]:
+        return "none"
+    return f"{figures['names_dropped']} ({figures['distinct_words']} distinct words, to fix in the lexicon)"
+
+
 def render_card(splits: dict[str, list[Example]], stats: dict[str, Any], report: CorpusReport, seed: int) -> str:
     """The Markdown dataset card."""
     out = [
@@ -94,7 +106,7 @@ def render_card(splits: dict[str, list[Example]], stats: dict[str, Any], report:
         "`train`/`valid`/`test` are split by normalised name stem; `test_unseen` uses lexicon words reserved away "
         f"from training ({stats['reserved_keys']} keys); `corpus_test` holds the corpus files of "
         f"{len(stats['corpus']['held_out_repositories'])} held-out repositories. No stem is in two splits; "
-        f"examples dropped for sharing a reserved stem: {stats['dropped_for_reserved_stems'] or 'none'}.",
+        f"examples dropped for sharing a reserved stem: {_listing(stats['dropped_for_reserved_stems'])}.",
         "",
         "## Counts (all splits)",
         "",
@@ -106,10 +118,9 @@ def render_card(splits: dict[str, list[Example]], stats: dict[str, Any], report:
         *_table("name language", stats["name_lang"]),
         "## Source figures",
         "",
-        f"Mined pairs: {stats['mined_pairs']}; well-known file name lines: {stats['well_known_lines']}; corpus "
-        f"lines with defects left out: {stats['corpus']['problems']}; generated names dropped for misspelled "
-        f"descriptions: {stats['misspelled']['names_dropped']} ({stats['misspelled']['distinct_words']} distinct "
-        "words, to fix in the lexicon).",
+        f"Mined pairs: {stats['mined_pairs']} (before the reserved-stem drop above); well-known file name lines: "
+        f"{stats['well_known_lines']}; corpus lines with defects left out: {stats['corpus']['problems']}; "
+        f"generated names dropped for misspelled descriptions: {_misspelled(stats['misspelled'])}.",
         "",
     ]
     repos = Counter(repository_of(e.source) for items in splits.values() for e in items
