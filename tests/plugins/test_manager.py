@@ -47,7 +47,10 @@ def _eps() -> list[EntryPoint]:
     ]
 
 
-def test_broken_plugin_is_blocked_and_others_work(fake_modules: None, caplog: pytest.LogCaptureFixture) -> None:
+def test_broken_plugin_is_blocked_and_others_work(
+    fake_modules: None, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("FILEDESC_DISABLE_PLUGINS", raising=False)  # scripts/test sets '*'
     with caplog.at_level(logging.WARNING, logger="filedesc.plugins.manager"):
         pm = build_plugin_manager(_eps())
     assert pm.is_blocked("broken")
@@ -58,7 +61,7 @@ def test_broken_plugin_is_blocked_and_others_work(fake_modules: None, caplog: py
 
 
 def test_disable_env_blocks_by_name(fake_modules: None, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("FILEDESC_DISABLE_PLUGINS", "good, broken")
+    monkeypatch.setenv("FILEDESC_DISABLE_PLUGINS", "good, broken")  # replaces whatever scripts/test set
     pm = build_plugin_manager(_eps())
     assert pm.is_blocked("good") and pm.is_blocked("broken")
     assert BackendRegistry(pm).names == ["rules"]

@@ -259,6 +259,6 @@ def test_the_server_hover_never_shows_what_lies_outside(start_server: ClientFact
     text = "see src/link.py\nsee ../outside/secret.py\nsee src/pipe.py\nsee src/ok.py\n"
     client = start_server()
     uri = client.open(root / "notes.md", text)
-    shown = [str(client.hover(uri, line, 6, timeout=10).get("result")) for line in range(4)]
+    shown = [str(client.hover(uri, line, 6, timeout=30).get("result")) for line in range(4)]
     assert not any("secret key" in s for s in shown)
     assert "Parses the logs" in shown[3]

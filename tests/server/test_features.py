@@ -22,7 +22,7 @@ def test_hover_markdown_puts_the_files_own_words_first() -> None:
     )
     assert value.startswith("**scripts/my\\_deploy.sh**")
     assert value.index("Ships it.") < value.index("Shell script that deploys.")
-    assert "(from my\\_deploy.sh)" in value and value.endswith("<sub>filedesc · rules · en</sub>")
+    assert "(from my\\_deploy.sh)" in value and value.endswith("_filedesc · rules · en_")
 
 
 def test_lens_targets_and_titles() -> None:

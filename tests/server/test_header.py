@@ -98,3 +98,22 @@ def test_refuses_everything_outside_the_workspace(tmp_path: Path) -> None:
     assert resolve_in_workspace("sub", root, [root]) is None  # a folder, not a file
     assert resolve_in_workspace(r"C:\secret.sh", root, [root]) is None
     assert resolve_in_workspace("x.sh", root, []) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("#pragma once\n// Parses the configuration files of the daemon.\n",
+         "Parses the configuration files of the daemon."),
+        ("# Licensed under the Apache License.\n# Unless required by applicable law or agreed to in writing,\n"
+         "# distributed on an AS IS BASIS, WITHOUT WARRANTIES.\n\"\"\"Parse the log files of the web server.\"\"\"\n",
+         "Parse the log files of the web server."),
+        ("// This file was automatically generated from schema.json.\nexport const x = 1;\n", None),
+        ("#ifndef PARSER_H\n#define PARSER_H\n/* Reads tokens from the lexer and builds the syntax tree. */\n",
+         "Reads tokens from the lexer and builds the syntax tree."),
+    ],
+)
+def test_licence_pragmas_and_generated_banners_are_not_descriptions(text: str, expected: str | None) -> None:
+    from filedesc.header import header_description
+
+    assert header_description(text) == expected

@@ -205,8 +205,10 @@ async def test_malformed_requests_get_errors_and_the_server_keeps_serving(worksp
 
 
 async def test_failing_and_hanging_backends_give_errors(workspace: Path, cache: Path) -> None:
-    init = {"backend": "flaky", "requestTimeout": 1}
+    init = {"backend": "flaky", "requestTimeout": 3}
     async with lsp_session(workspace, cache, init=init, test_backends=True) as lsp:
+        # Warm up first (imports, building the backend), so the timeout below only ever meets the hang.
+        assert (await describe(lsp, ["warm.py"]))[0]["description"].startswith("Flaky")
         with pytest.raises(JsonRpcException, match="kaboom"):
             await describe(lsp, ["boom.py"])
         started = time.monotonic()

@@ -16,7 +16,7 @@ from filedesc.service import Describer
 
 pytestmark = pytest.mark.slow
 
-BACKENDS = ["rules", "torch", "onnx-fp32", "onnx-int8", "onnx-int4"]
+BACKENDS = ["rules", "retrieval", "torch", "onnx-fp32", "onnx-int8", "onnx-int4"]
 
 
 def _model_path(backend: str, tiny_run: Path, export: Path) -> Path | None:
@@ -24,6 +24,8 @@ def _model_path(backend: str, tiny_run: Path, export: Path) -> Path | None:
         return None
     if backend == "torch":
         return tiny_run / "model"
+    if backend == "retrieval":
+        return tiny_run  # `filedesc train` writes retrieval.jsonl.gz there
     return export
 
 

@@ -25,7 +25,7 @@ H.test('hover: the name in bold, the description, the backend in small print', f
   local text = H.hover(buf, 'getUserInfo.ts')
   H.matches('%*%*getUserInfo%.ts%*%*', text, 'hover')
   H.matches('TypeScript module', text, 'hover')
-  H.matches('<sub>filedesc · rules · en', text, 'hover')
+  H.matches('_filedesc · rules · en', text, 'hover')
 end)
 
 H.test('code lens: refreshed on attach, resolved to the file description', function()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from filedesc.grammar.french import verb_linker
 from filedesc.lexicon import Lexicon
 
 MIN_WORDS = 5
@@ -150,7 +151,7 @@ def _fr_verb(word: str, lexicon: Lexicon) -> str | None:
     lower = word.lower()
     for verb in lexicon.lookup(lower).verbs:
         if lower in (verb.fr_inf.lower(), verb.fr_third.lower()):
-            return verb.fr_third
+            return verb_linker(verb.fr_third)[0]  # "coupe le son de" -> "coupe le son": the object follows as written
     if lower in EXTRA_VERBS_FR:
         return EXTRA_VERBS_FR[lower]
     return lower if lower in EXTRA_VERBS_FR.values() else None

@@ -24,7 +24,13 @@ MAX_NEW_TOKENS = 48
 
 
 def _folder(options: BackendOptions) -> Path:
-    return options.model_path or shipped_model_dir("torch")
+    """``model_path`` itself, or the PyTorch model inside it (``model/`` of a training run, ``merged/`` of adapt)."""
+    if options.model_path is None:
+        return shipped_model_dir("torch")
+    for candidate in (options.model_path, options.model_path / "model", options.model_path / "merged"):
+        if (candidate / "config.json").is_file() and (candidate / "model.safetensors").is_file():
+            return candidate
+    return options.model_path
 
 
 class TorchBackend:

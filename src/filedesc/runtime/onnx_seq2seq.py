@@ -110,15 +110,26 @@ class OnnxSeq2Seq:
             self._decoder = _session(folder / "decoder.onnx", threads)
         log.debug("loaded %s in %.0f ms", folder, 1000 * (time.perf_counter() - started))
 
-    def generate(self, names: Sequence[str], langs: Sequence[str], num_beams: int = 1) -> list[str]:
-        """Descriptions of already normalised ``names`` (one language each), greedy unless ``num_beams`` > 1."""
+    def generate(
+        self,
+        names: Sequence[str],
+        langs: Sequence[str],
+        num_beams: int = 1,
+        min_tokens: int = 0,
+        max_tokens: int | None = None,
+    ) -> list[str]:
+        """Descriptions of already normalised ``names`` (one language each), greedy unless ``num_beams`` > 1.
+
+        ``min_tokens`` / ``max_tokens`` bound the generated length (benchmarks force a fixed length with both);
+        they need ``generation.onnx``.
+        """
         if not names:
             return []
         rows = self.tokenizer.encode_prompts(names, langs, int(self.config["max_input_length"]))
         ids, mask = left_pad(rows, self.tokenizer.pad_id)
         input_ids, attention = np.asarray(ids, dtype=np.int32), np.asarray(mask, dtype=np.int32)
         if self.one_call:
-            sequences = self._run_one_call(input_ids, attention, num_beams)
+            sequences = self._run_one_call(input_ids, attention, num_beams, min_tokens, max_tokens)
         else:
             if num_beams != 1:
                 raise ValueError("beam search needs generation.onnx; this folder only has the step graphs")
@@ -132,12 +143,16 @@ class OnnxSeq2Seq:
             out = out[1:]
         return out
 
-    def _run_one_call(self, input_ids: np.ndarray, attention: np.ndarray, num_beams: int) -> list[list[int]]:
+    def _run_one_call(
+        self, input_ids: np.ndarray, attention: np.ndarray, num_beams: int, min_tokens: int, max_tokens: int | None
+    ) -> list[list[int]]:
+        longest = int(self.config["max_output_length"]) if max_tokens is None else max_tokens
         feeds = {
             "input_ids": input_ids,
             "attention_mask": attention,
-            "max_length": np.array([int(self.config["max_output_length"])], dtype=np.int32),
-            "min_length": np.array([1], dtype=np.int32),
+            # lengths count the decoder start token
+            "max_length": np.array([longest + 1], dtype=np.int32),
+            "min_length": np.array([max(1, min_tokens + 1)], dtype=np.int32),
             "num_beams": np.array([num_beams], dtype=np.int32),
             "num_return_sequences": np.array([1], dtype=np.int32),
             "length_penalty": np.array([1.0], dtype=np.float32),

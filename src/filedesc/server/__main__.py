@@ -25,6 +25,9 @@ LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The server's options, shared by ``filedesc serve`` and ``python -m filedesc.server``."""
     parser.add_argument("--tcp", metavar="HOST:PORT", default=None, help="listen on TCP instead of stdio")
+    parser.add_argument(
+        "--stdio", action="store_true", help="talk over stdin/stdout (the default; accepted since clients pass it)"
+    )
     parser.add_argument("--log-file", type=Path, default=None, help="write the log there instead of stderr")
     parser.add_argument(
         "-v", "--verbose", dest="server_verbose", action="count", default=0, help="log more (-vv for debug)"

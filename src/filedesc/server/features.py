@@ -90,8 +90,8 @@ def hover_markdown(written: str, description: Description, own: tuple[Path, str]
         parts += [f"{_escape(sentence)} *(from {_escape(path.name)})*", ""]
     parts += [_escape(description.description), ""]
     cached = ", cached" if description.cached else ""
-    # Small print: the VS Code client enables supportHtml for it; the editors' tests match this line.
-    parts.append(f"<sub>filedesc · {_escape(description.backend)} · {description.lang}{cached}</sub>")
+    # Small print in plain Markdown italics: every client renders it (Neovim shows raw HTML such as <sub>).
+    parts.append(f"_filedesc · {_escape(description.backend)} · {description.lang}{cached}_")
     return "\n".join(parts)
 
 

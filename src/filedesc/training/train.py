@@ -173,7 +173,7 @@ def train(
     (out / "train_config.json").write_text(json.dumps(config.to_dict(), indent=2), encoding="utf-8")
     result = _loop(model, optimizer, config, train_data, valid_data, probe, tokenizer, out, state, progress)
     result.trainable_parameters, result.total_parameters = trainable, total
-    _finish(model, config, tokenizer, out, base, result, valid_data, probe)
+    _finish(model, config, data_dir, tokenizer, out, base, result, valid_data, probe)
     return result
 
 
@@ -289,6 +289,7 @@ def _restore_best(model: Any, config: TrainConfig, tokenizer: PromptTokenizer, o
 def _finish(
     model: Any,
     config: TrainConfig,
+    data_dir: Path,
     tokenizer: PromptTokenizer,
     out: Path,
     base: Path | None,
@@ -307,6 +308,10 @@ def _finish(
     model.save_pretrained(str(out / "model"), safe_serialization=True)
     tokenizer.tokenizer.save(str(out / "model" / "tokenizer.json"))
     plot_curves(out / "log.jsonl", out / "training_curves.png")
+    if not config.lora:
+        from filedesc.training.retrieval_build import build_index
+
+        build_index(data_dir / "train.jsonl", out)
     report = {"result": asdict(result), "config": config.to_dict(), "base": str(base) if base else None}
     (out / "train_result.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
     (out / "model" / "filedesc_train.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
