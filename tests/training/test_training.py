@@ -164,3 +164,13 @@ def test_config_rejects_bad_values() -> None:
         TrainConfig(quantization="8bit")
     with pytest.raises(ValueError, match="unknown config keys"):
         TrainConfig.from_dict({"learning_rat": 0.1})
+
+
+def test_horizon_follows_the_recent_speed_not_the_start() -> None:
+    from filedesc.training.train import _refit_horizon
+
+    config = tiny_config(max_minutes=10.0, max_steps=100_000)
+    # 100 slow steps in the first 200 s, then 1,000 steps in the next 100 s: 10 steps/s lately, 300 s left.
+    assert _refit_horizon(config, 1100, 300.0, (100, 200.0), 1000) == 1100 + 3000
+    assert _refit_horizon(tiny_config(max_minutes=10.0, max_steps=2000), 1100, 300.0, (100, 200.0), 1000) == 2000
+    assert _refit_horizon(config, 1100, 300.0, (1100, 300.0), 1234) == 1234  # nothing measured yet

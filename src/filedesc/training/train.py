@@ -82,6 +82,21 @@ def _lr_at(step: int, horizon: int, config: TrainConfig) -> float:
     return config.learning_rate * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * progress)))
 
 
+def _refit_horizon(config: TrainConfig, step: int, elapsed: float, mark: tuple[int, float], horizon: int) -> int:
+    """Where the cosine should end so that it ends when ``max_minutes`` does, from the recent step rate.
+
+    Refitted every 250 steps from the rate since the last fit, not since the start: on a shared machine the speed
+    changes, and a horizon fitted to a slow start would leave the rest of the run at the floor learning rate.
+    """
+    steps, seconds = step - mark[0], elapsed - mark[1]
+    if steps <= 0 or seconds <= 0:
+        return horizon
+    rate = steps / seconds
+    fitted = min(config.max_steps, step + int(rate * max(0.0, config.max_minutes * 60 - elapsed)))
+    log.info("learning-rate horizon %d steps (%.2f steps/s lately)", fitted, rate)
+    return fitted
+
+
 def _prepare_tokenizer(config: TrainConfig, data_dir: Path, out: Path, base: Path | None) -> PromptTokenizer:
     if base is not None:
         tok = load_base_tokenizer(base)
@@ -198,6 +213,7 @@ def _loop(
     started = time.monotonic() - state["seconds"]
     seen, stop = 0, "max_steps"
     recent: list[float] = []
+    mark = (state["step"], state["seconds"])  # (step, seconds) where the step rate is measured from
     log_file = (out / "log.jsonl").open("a", encoding="utf-8")
     try:
         while stop == "max_steps" and state["step"] < config.max_steps:
@@ -216,10 +232,9 @@ def _loop(
                 recent = [*recent[-99:], float(loss.detach())]
                 elapsed = time.monotonic() - started
                 state["seconds"] = elapsed
-                if config.max_minutes and state["step"] == config.warmup_steps + 50:
-                    rate = state["step"] / elapsed
-                    horizon = min(config.max_steps, int(rate * config.max_minutes * 60))
-                    log.info("fitted the learning-rate horizon to %d steps (%.2f steps/s)", horizon, rate)
+                if config.max_minutes and (state["step"] - config.warmup_steps) % 250 == 50:
+                    horizon = _refit_horizon(config, state["step"], elapsed, mark, horizon)
+                    mark = (state["step"], elapsed)
                 if state["step"] % config.log_every == 0:
                     row = {
                         "step": state["step"],
