@@ -52,3 +52,19 @@ def test_beam_search_option(tiny_export: Path) -> None:
     model = OnnxSeq2Seq(tiny_export / "fp32")
     beams = model.generate(["extract_logs.sh"], ["en"], num_beams=4)
     assert beams[0].startswith("Shell script")
+
+
+def test_one_call_file_shares_weights_between_subgraphs(tiny_export: Path) -> None:
+    for quant in ("fp32", "int8"):
+        folder = tiny_export / quant
+        generation = (folder / GENERATION_FILE).stat().st_size
+        both = (folder / "encoder.onnx").stat().st_size + (folder / "decoder.onnx").stat().st_size
+        assert generation < 0.85 * both, (quant, generation, both)  # the decoder's weights are stored once
+
+
+def test_runtime_only_export_keeps_what_backends_load(tiny_run: Path, tmp_path: Path) -> None:
+    from filedesc.training.export import export_model
+
+    folders = export_model(tiny_run / "model", tmp_path, ["int8"], runtime_only=True)
+    assert sorted(p.name for p in folders["int8"].iterdir()) == ["config.json", GENERATION_FILE, "tokenizer.json"]
+    assert OnnxSeq2Seq(folders["int8"]).generate(["extract_logs.sh"], ["fr"])[0].startswith("Script shell")

@@ -24,6 +24,11 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--out", type=Path, required=True, help="output root folder")
     parser.add_argument("--quant", default="fp32,int8,int4", help="comma-separated subset of fp32,int8,int4")
     parser.add_argument("--no-check", action="store_true", help="skip the parity check against PyTorch")
+    parser.add_argument(
+        "--runtime-only",
+        action="store_true",
+        help="keep only generation.onnx, tokenizer.json and config.json (what ships in the package)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -40,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     from filedesc.training.export import export_model
     from filedesc.training.parity import check_parity, folder_size
 
-    folders = export_model(args.model, args.out, quants)
+    folders = export_model(args.model, args.out, quants, runtime_only=args.runtime_only)
     for quant, folder in folders.items():
         sys.stdout.write(f"{quant}: {folder} ({folder_size(folder) / 1e6:.1f} MB)\n")
     if not args.no_check and "fp32" in folders:

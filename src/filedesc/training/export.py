@@ -153,8 +153,13 @@ def write_folder_files(
     (out / "config.json").write_text(json.dumps(config, indent=2, ensure_ascii=False), encoding="utf-8")
 
 
-def export_model(model_dir: Path, out: Path, quants: list[str]) -> dict[str, Path]:
-    """Export ``model_dir`` to ``out/<quant>/`` for each quantization; returns the folders written."""
+def export_model(model_dir: Path, out: Path, quants: list[str], runtime_only: bool = False) -> dict[str, Path]:
+    """Export ``model_dir`` to ``out/<quant>/`` for each quantization; returns the folders written.
+
+    With ``runtime_only``, each folder keeps only what the backends load (``generation.onnx``, ``tokenizer.json``,
+    ``config.json``): the step graphs are folded into ``generation.onnx`` already, so shipping them would double the
+    size for a fallback path only.
+    """
     from filedesc.training.generation_graph import build_generation_model
     from filedesc.training.quantize import quantize_folder
 
@@ -174,6 +179,9 @@ def export_model(model_dir: Path, out: Path, quants: list[str]) -> dict[str, Pat
             quantize_folder(work, folder, quant)
         build_generation_model(folder / "encoder.onnx", folder / "decoder.onnx", folder / GENERATION_FILE, model.config)
         write_folder_files(folder, model_dir, tokenizer, quant)
+        if runtime_only:
+            for name in ("encoder.onnx", "decoder.onnx"):
+                (folder / name).unlink()
         folders[quant] = folder
     shutil.rmtree(work)
     return folders

@@ -24,6 +24,34 @@ def _numeric_dims(model: Any, num_heads: int, head_size: int) -> None:
                 dims[index].dim_value = value
 
 
+def _share_initializers(encoder: Any, decoder: Any) -> list[Any]:
+    """Move the weights both subgraphs hold (the decoder's, the embedding, the output layer) to the outer graph.
+
+    onnxruntime's ``get_shared_initializers`` does this but only considers tensors whose dimensions *add up* to
+    1024 or more, which leaves every 256x256 attention weight duplicated; the same calls with a threshold of 2
+    share them all, so the one-call file is barely larger than the encoder graph alone.
+    """
+    from onnxruntime.transformers.convert_generation import remove_shared_initializers
+    from onnxruntime.transformers.onnx_model import OnnxModel
+
+    enc, dec = OnnxModel(encoder), OnnxModel(decoder)
+    enc.add_prefix_to_names("e_")
+    dec.add_prefix_to_names("d_")
+    cache_enc: dict[str, Any] = {}
+    cache_dec: dict[str, Any] = {}
+    enc.remove_duplicated_initializer(cache_enc)
+    dec.remove_duplicated_initializer(cache_dec)
+    shared: list[Any] = remove_shared_initializers(
+        dec.model.graph,
+        enc.model.graph,
+        shared_prefix="s_",
+        min_elements=2,
+        signature_cache1=cache_dec,
+        signature_cache2=cache_enc,
+    )
+    return shared
+
+
 def build_generation_model(encoder_path: Path, decoder_path: Path, out: Path, config: Any) -> None:
     """Write ``out``: a model whose only node is ``BeamSearch`` over the two subgraphs.
 
@@ -33,7 +61,6 @@ def build_generation_model(encoder_path: Path, decoder_path: Path, out: Path, co
     """
     import onnx
     from onnx import TensorProto, helper
-    from onnxruntime.transformers.convert_generation import get_shared_initializers
 
     encoder = onnx.load(str(encoder_path))
     decoder = onnx.load(str(decoder_path))
@@ -41,7 +68,7 @@ def build_generation_model(encoder_path: Path, decoder_path: Path, out: Path, co
         _numeric_dims(model, config.num_heads, config.d_kv)
     encoder.graph.name = "t5 encoder and decoder init"
     decoder.graph.name = "t5 decoder"
-    shared = get_shared_initializers(encoder, decoder)
+    shared = _share_initializers(encoder, decoder)
     inputs = [
         "input_ids",
         "max_length",
