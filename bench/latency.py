@@ -33,10 +33,22 @@ NAMES = [
 
 
 def folder_bytes(path: Path) -> int:
-    """Bytes of the files directly in ``path`` (a model folder) or of ``path`` itself."""
+    """Bytes a backend loads: ``generation.onnx`` + tokenizer + config for ONNX folders, else every file."""
     if path.is_file():
         return path.stat().st_size
-    return sum(p.stat().st_size for p in path.iterdir() if p.is_file()) if path.is_dir() else 0
+    if not path.is_dir():
+        return 0
+    if (path / "generation.onnx").is_file():
+        return sum((path / n).stat().st_size for n in ("generation.onnx", "tokenizer.json", "config.json"))
+    return sum(p.stat().st_size for p in path.iterdir() if p.is_file())
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory (VmHWM: unlike ru_maxrss it is not inherited across exec)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def measure(backend: str, model: str | None, tokens: int, runs: int) -> dict[str, float]:
@@ -77,7 +89,7 @@ def measure(backend: str, model: str | None, tokens: int, runs: int) -> dict[str
         "p50_ms": 1000 * statistics.median(single),
         "p95_ms": 1000 * single[int(0.95 * (len(single) - 1))],
         "batch_names_per_s": 256 / batch_seconds,
-        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "peak_rss_mb": peak_rss_mb(),
     }
 
 

@@ -18,6 +18,13 @@ import time
 from pathlib import Path
 
 
+def _peak_rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def child(base: Path, data: Path, quant: str, steps: int, batch_size: int) -> dict[str, float]:
     """Run ``steps`` LoRA steps with the base loaded as ``quant``."""
     import torch
