@@ -55,7 +55,8 @@ class Engine:
         self.notify: Notify = notify or _log_notice
         self.settings = Settings()
         self.client_locale: str | None = None
-        self.roots: list[Path] = []
+        self.workspace_model: Path | None = None
+        """An adapted model found in the workspace (``.filedesc/model``), used when ``modelPath`` is not set."""
         self._describer: Describer | None = None
         self._build_lock = threading.Lock()
         self.abandoned = 0
@@ -79,12 +80,18 @@ class Engine:
         """The language used when a request does not name one."""
         return effective_language(self.settings, self.client_locale)
 
+    @property
+    def model_path(self) -> Path | None:
+        """The model folder in use: ``modelPath`` when set, else the workspace's adapted model, else the shipped one."""
+        return self.settings.model_path or self.workspace_model
+
     def _set_backend(self, describer: Describer, settings: Settings) -> None:
+        model_path = settings.model_path or self.workspace_model
         try:
-            describer.set_backend(settings.backend, settings.model_path)
+            describer.set_backend(settings.backend, model_path)
         except FiledescError as exc:
             self.notify(f"filedesc: {exc}; using the {FALLBACK_BACKEND!r} backend instead")
-            describer.set_backend(FALLBACK_BACKEND, settings.model_path)
+            describer.set_backend(FALLBACK_BACKEND, model_path)
 
     def apply(self, settings: Settings) -> None:
         """Use ``settings`` from the next request on (a backend switch needs no restart)."""
@@ -97,7 +104,7 @@ class Engine:
         if describer.backend_name == FALLBACK_BACKEND:
             return False
         self.notify(f"filedesc: {exc}; using the {FALLBACK_BACKEND!r} backend instead")
-        describer.set_backend(FALLBACK_BACKEND, self.settings.model_path)
+        describer.set_backend(FALLBACK_BACKEND, self.model_path)
         return True
 
     def prepare_backend(self, describer: Describer | None = None) -> str:

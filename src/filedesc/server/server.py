@@ -111,11 +111,20 @@ class FiledescServer(LanguageServer):
         if result and result[0] is not None:
             self.apply_settings({SECTION: plain(result[0])})
 
+    def find_workspace_model(self) -> Path | None:
+        """The first workspace root holding a model made by ``filedesc adapt`` (``.filedesc/model``)."""
+        for root in self.roots:
+            folder = root / ".filedesc" / "model"
+            if (folder / "int8" / "config.json").is_file() or (folder / "config.json").is_file():
+                return folder
+        return None
+
     def apply_settings(self, raw: Any) -> None:
         """Parse, report problems, apply, and refresh the lenses whose text may have changed."""
         settings, problems = parse_settings(raw, self.engine.settings)
         for problem in problems:
             self.warn(problem)
+        self.engine.workspace_model = self.find_workspace_model()
         self.engine.apply(settings)
         self.refresh_code_lenses()
 
