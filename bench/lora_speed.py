@@ -11,18 +11,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-
-def _peak_rss_mb() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+from latency import peak_rss_mb  # the sibling benchmark's VmHWM reader (bench/ is on sys.path when run)
 
 
 def child(base: Path, data: Path, quant: str, steps: int, batch_size: int) -> dict[str, float]:
@@ -57,7 +51,7 @@ def child(base: Path, data: Path, quant: str, steps: int, batch_size: int) -> di
     return {
         "s_per_step": seconds / steps,
         "examples_per_s": steps * batch_size / seconds,
-        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "peak_rss_mb": peak_rss_mb(),
         "trainable": trainable,
         "total": total,
         "loss_first": losses[0],

@@ -69,9 +69,11 @@ def run(args: argparse.Namespace) -> int:
             print("filedesc: error: no file name given: pass names as arguments or use --stdin", file=sys.stderr)
         return 1 if problems else 2
     describer = Describer(args.backend, model_path=args.model, cache=not args.no_cache)
-    valid = [n for n in names if describer.normalize(n)]
+    valid: list[str] = []
     for name in names:
-        if not describer.normalize(name):
+        if describer.normalize(name):
+            valid.append(name)
+        else:
             print(f"filedesc: error: {name!r} has no file name left after cleaning: skipped", file=sys.stderr)
     results = describer.describe(valid, args.lang) if valid else []
     out = sys.stdout

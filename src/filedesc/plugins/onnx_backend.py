@@ -8,7 +8,7 @@ with ``filedesc train`` and exported with ``filedesc export`` is used without co
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from filedesc import hookimpl
@@ -48,7 +48,7 @@ class OnnxBackend:
         return self.model.generate(names, [lang] * len(names))
 
 
-def _availability(quant: str) -> object:
+def _availability(quant: str) -> Callable[[BackendOptions], Availability]:
     def check(options: BackendOptions) -> Availability:
         folder = model_folder(quant, options)
         if not (folder / "config.json").is_file():
@@ -61,6 +61,13 @@ def _availability(quant: str) -> object:
     return check
 
 
+def _factory(quant: str) -> Callable[[BackendOptions], OnnxBackend]:
+    def build(options: BackendOptions) -> OnnxBackend:
+        return OnnxBackend(quant, model_folder(quant, options), options.threads)
+
+    return build
+
+
 @hookimpl
 def filedesc_register_backends(register: RegisterBackend) -> None:
     """Register ``onnx-int8``, ``onnx-int4`` and ``onnx-fp32``."""
@@ -68,9 +75,9 @@ def filedesc_register_backends(register: RegisterBackend) -> None:
         register(
             BackendSpec(
                 name=f"onnx-{quant}",
-                factory=lambda options, q=quant: OnnxBackend(q, model_folder(q, options), options.threads),  # type: ignore[misc]
+                factory=_factory(quant),
                 summary=f"The model, {quant}, on ONNX Runtime (no torch).",
-                availability=_availability(quant),  # type: ignore[arg-type]
+                availability=_availability(quant),
                 priority=priority,
             )
         )

@@ -72,7 +72,6 @@ def _export(
 def export_subgraphs(model: Any, out: Path) -> tuple[Path, Path]:
     """Write ``encoder.onnx`` and ``decoder.onnx`` (fp32) to ``out``."""
     out.mkdir(parents=True, exist_ok=True)
-    cfg = model.config
     n = len(model.decoder.block)
     ids = torch.tensor([[5, 6, 7, 1], [8, 9, 1, 0]], dtype=torch.int32)
     mask = torch.tensor([[1, 1, 1, 1], [1, 1, 1, 0]], dtype=torch.int32)
@@ -118,7 +117,6 @@ def export_subgraphs(model: Any, out: Path) -> tuple[Path, Path]:
         ["logits", *self_out],
         dec_axes,
     )
-    del cfg
     return encoder_path, decoder_path
 
 

@@ -44,4 +44,19 @@ function M.name_of(line)
   return text
 end
 
+--- Entries read from the buffer's lines, the first one (the root folder) left out: nvim-tree's layout, and
+--- neo-tree's when its state is not at hand.
+---@param bufnr integer
+---@return filedesc.Entry[]
+function M.entries_after_root(bufnr)
+  local entries = {}
+  for index, line in ipairs(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)) do
+    local name = index > 1 and M.name_of(line) or nil
+    if name then
+      entries[#entries + 1] = { row = index - 1, name = name }
+    end
+  end
+  return entries
+end
+
 return M

@@ -42,14 +42,8 @@ function M.entries(bufnr)
     end
     return entries
   end
-  for index, line in ipairs(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)) do
-    -- neo-tree's first line is the root folder.
-    local name = index > 1 and lines.name_of(line) or nil
-    if name then
-      entries[#entries + 1] = { row = index - 1, name = name }
-    end
-  end
-  return entries
+  -- neo-tree's first line is the root folder.
+  return lines.entries_after_root(bufnr)
 end
 
 ---@return filedesc.Entry?

@@ -6,15 +6,8 @@ local M = {}
 ---@param bufnr integer
 ---@return filedesc.Entry[]
 function M.entries(bufnr)
-  local entries = {}
-  for index, line in ipairs(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)) do
-    -- The root line ("~/src/project/..") names a path, not an entry.
-    local name = index > 1 and lines.name_of(line) or nil
-    if name then
-      entries[#entries + 1] = { row = index - 1, name = name }
-    end
-  end
-  return entries
+  -- The root line ("~/src/project/..") names a path, not an entry.
+  return lines.entries_after_root(bufnr)
 end
 
 --- The node under the cursor through nvim-tree's API, when nvim-tree is loaded.
