@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -99,3 +100,23 @@ def test_real_command_in_a_subprocess() -> None:
     row = json.loads(proc.stdout)
     assert row["backend"] == "rules" and row["name"] == "README.md"
     assert row["description"].endswith(".") and len(row["description"].split()) >= 4
+
+
+def test_check_corpus_reports_each_problem_with_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    source = "github:acme/tools@0123456789abcdef0123456789abcdef01234567:bin/purge_caches.sh"
+    good = {"name": "purge_caches.sh", "description": "Shell script that empties the caches of every service.",
+            "name_lang": "en", "source": source, "category": "script"}
+    lines = [json.dumps({**good, "lang": "en"}),
+             json.dumps({**good, "lang": "fr", "description": "Script shell qui vide."})]
+    (folder / "part.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert main(["data", "check-corpus", "--no-spelling", "--folder", str(folder)]) == 1
+    out = capsys.readouterr().out
+    assert out.splitlines()[0].startswith("part.jsonl:2:") and "words" in out.splitlines()[0]
+    lines[1] = json.dumps({**good, "lang": "fr", "description": "Script shell qui vide les caches de chaque service."})
+    (folder / "part.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert main(["data", "check-corpus", "--no-spelling", "--folder", str(folder)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "0 problem(s)"

@@ -1,4 +1,7 @@
-"""``filedesc data build``: build the training dataset (see :mod:`filedesc.training.data.build`)."""
+"""``filedesc data build`` and ``filedesc data check-corpus``: build the training dataset, check the written corpus.
+
+See :mod:`filedesc.training.data.build` and :mod:`filedesc.training.data.corpus_check`.
+"""
 
 from __future__ import annotations
 
@@ -32,7 +35,8 @@ def register(subparsers: Any) -> None:
         "--corpus-weight",
         type=int,
         default=4,
-        help="copies of each written-corpus training line (real names weigh more; default 4)",
+        help="copies of each written-corpus training line (real names weigh more; default 4; 0 leaves the "
+        "corpus out of train, to measure what it brings)",
     )
     build.add_argument(
         "--no-mined",
@@ -47,6 +51,15 @@ def register(subparsers: Any) -> None:
         "report is still written to OUT/spelling-report.txt)",
     )
     build.set_defaults(func=run)
+    check = actions.add_parser(
+        "check-corpus",
+        help="check the written corpus of real names and print its coverage",
+        description="Validate every corpus JSONL file (format, 6-16 words, French spelling, duplicates, "
+        "exclusions) and print the coverage figures. Exit status 1 when a line has a problem.",
+    )
+    check.add_argument("--folder", type=Path, default=None, help="corpus folder (default: the packaged corpus)")
+    check.add_argument("--no-spelling", action="store_true", help="skip the French spell-check (faster)")
+    check.set_defaults(func=run_check)
     parser.set_defaults(func=lambda args: _usage(parser))
 
 
@@ -72,3 +85,24 @@ def run(args: argparse.Namespace) -> int:
     lines = {name: len(items) for name, items in result.splits.items()}
     LOG.warning("dataset written to %s in %.0f s: %s", args.out, result.seconds, lines)
     return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """Print each problem as ``file:line: message``, then the coverage; 1 when there is a problem."""
+    from filedesc.training.data import corpus_check
+    from filedesc.training.data.exclusions import load_exclusions
+    from filedesc.training.data.spelling import SpellChecker
+
+    exclusions = load_exclusions()
+    if not exclusions.found:
+        LOG.warning("shared data folder not found: exclusions are not checked (set FILEDESC_SHARED_DIR)")
+    checker = None if args.no_spelling else SpellChecker()
+    report = corpus_check.check_corpus(args.folder or corpus_check.CORPUS_DIR, exclusions, checker)
+    for problem in report.problems:
+        print(problem)
+    cov = report.coverage
+    langs = ", ".join(f"{k} {v:.1%}" for k, v in cov["name_lang"].items())
+    print(f"{cov['files']} files, {cov['lines']} lines, {cov['repositories']} sources, "
+          f"{len(cov['extensions'])} extensions; identifiers: {langs}")
+    print(f"{len(report.problems)} problem(s)")
+    return 1 if report.problems else 0

@@ -6,20 +6,22 @@ from pathlib import Path
 
 import pytest
 
+from filedesc.errors import FiledescError
 from filedesc.lexicon import Lexicon
 from filedesc.training.data.build import BuildConfig, BuildResult, build
 from filedesc.training.data.exclusions import Exclusions
 from filedesc.training.data.split import SPLITS, shared_stems
 from filedesc.training.data.styles import STYLES
 
-from .conftest import needs_dictionaries
+from .conftest import corpus_line, needs_dictionaries
 
 pytestmark = needs_dictionaries
 
 
-def _build(out: Path, lexicon: Lexicon, empty: Lexicon, corpus: Path, excl: Exclusions, seed: int = 0) -> BuildResult:
+def _build(out: Path, lexicon: Lexicon, empty: Lexicon, corpus: Path, excl: Exclusions, seed: int = 0,
+           corpus_weight: int = 4) -> BuildResult:
     config = BuildConfig(out=out, size=1500, seed=seed, mined=False, corpus_dir=corpus, lexicon=lexicon,
-                         core_lexicon=empty, exclusions=excl)
+                         core_lexicon=empty, exclusions=excl, corpus_weight=corpus_weight)
     return build(config)
 
 
@@ -72,3 +74,35 @@ def test_every_source_is_recorded(built: tuple[Path, BuildResult]) -> None:
     for items in result.splits.values():
         for example in items:
             assert example.source.startswith(("generated:", "github:", "pypi:", "debian:", "ecosystem:"))
+
+
+def _wide_corpus(folder: Path) -> Path:
+    """Thirty files from thirty repositories, so that some land in train whatever the hash split does."""
+    folder.mkdir()
+    rows = []
+    words = ("alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet", "kilo",
+             "lima", "mike", "november", "oscar", "papa", "quebec", "romeo", "sierra", "tango", "uniform", "victor",
+             "whiskey", "xray", "yankee", "zulu", "amber", "basalt", "cobalt", "dune")
+    for index, word in enumerate(words):
+        name = f"sync_{word}_stock.py"
+        source = f"github:owner{index}/repo{index}@0123456789abcdef0123456789abcdef01234567:src/{name}"
+        rows.append(corpus_line(name, "en", "Python module that synchronises the stock with the warehouse.", source))
+        rows.append(corpus_line(name, "fr", "Module Python qui synchronise le stock avec l'entrepôt.", source))
+    (folder / "part.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return folder
+
+
+def test_corpus_weight_repeats_or_drops_the_corpus_in_train(
+    tmp_path: Path, lexicon: Lexicon, empty_lexicon: Lexicon, exclusions: Exclusions
+) -> None:
+    corpus = _wide_corpus(tmp_path / "corpus")
+    weighted = _build(tmp_path / "weighted", lexicon, empty_lexicon, corpus, exclusions, corpus_weight=3)
+    corpus_in = Counter(e.name for e in weighted.splits["train"] if e.origin == "corpus")
+    assert corpus_in and all(count % 3 == 0 for count in corpus_in.values())
+    without = _build(tmp_path / "without", lexicon, empty_lexicon, corpus, exclusions, corpus_weight=0)
+    assert [e for e in without.splits["train"] if e.origin == "corpus"] == []
+    assert without.splits["corpus_test"] == weighted.splits["corpus_test"]
+    stats = json.loads((tmp_path / "without" / "stats.json").read_text(encoding="utf-8"))
+    assert stats["corpus_weight"] == 0 and stats["corpus_train_lines"] == 0
+    with pytest.raises(FiledescError, match="corpus-weight"):
+        BuildConfig(out=tmp_path / "bad", corpus_weight=-1)

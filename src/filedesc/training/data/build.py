@@ -47,11 +47,13 @@ class BuildConfig:
     exclusions: Exclusions | None = None
     skip_misspelled: bool = False
     corpus_weight: int = 4
-    """Copies of each written-corpus training line: real names weigh more than generated ones."""
+    """Copies of each written-corpus training line: real names weigh more than generated ones. 0 leaves the corpus
+    out of ``train`` (it stays in ``valid``, ``test`` and ``corpus_test``): the "without the corpus" arm of the
+    comparison in the dataset card."""
 
     def __post_init__(self) -> None:
-        if self.corpus_weight < 1:
-            raise FiledescError(f"--corpus-weight {self.corpus_weight} must be at least 1")
+        if self.corpus_weight < 0:
+            raise FiledescError(f"--corpus-weight {self.corpus_weight} must be 0 (no corpus in train) or more")
         if self.size < 100:
             raise FiledescError(f"--size {self.size} is too small: use at least 100 examples")
 
@@ -153,7 +155,11 @@ def build(config: BuildConfig) -> BuildResult:
         salt=f"filedesc-{config.seed}",
     )
     corpus_train = [e for e in result.splits["train"] if e.origin == "corpus"]
-    result.splits["train"].extend(corpus_train * (config.corpus_weight - 1))
+    if config.corpus_weight == 0:
+        result.splits["train"] = [e for e in result.splits["train"] if e.origin != "corpus"]
+        corpus_train = []
+    else:
+        result.splits["train"].extend(corpus_train * (config.corpus_weight - 1))
     random.Random(config.seed).shuffle(result.splits["train"])
     config.out.mkdir(parents=True, exist_ok=True)
     for name, items in result.splits.items():
