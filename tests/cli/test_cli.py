@@ -118,5 +118,7 @@ def test_check_corpus_reports_each_problem_with_its_line(
     assert out.splitlines()[0].startswith("part.jsonl:2:") and "words" in out.splitlines()[0]
     lines[1] = json.dumps({**good, "lang": "fr", "description": "Script shell qui vide les caches de chaque service."})
     (folder / "part.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    assert main(["data", "check-corpus", "--no-spelling", "--folder", str(folder)]) == 0
-    assert capsys.readouterr().out.splitlines()[-1] == "0 problem(s)"
+    assert main(["data", "check-corpus", "--no-spelling", "--markdown", "--folder", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[-1] == "0 problem(s)"
+    assert "| part.jsonl | 1 | 100.0 % |" in out and "| script | 1 | 100.0 % |" in out and "`sh` 1" in out

@@ -59,6 +59,7 @@ def register(subparsers: Any) -> None:
     )
     check.add_argument("--folder", type=Path, default=None, help="corpus folder (default: the packaged corpus)")
     check.add_argument("--no-spelling", action="store_true", help="skip the French spell-check (faster)")
+    check.add_argument("--markdown", action="store_true", help="print the card's coverage tables in Markdown")
     check.set_defaults(func=run_check)
     parser.set_defaults(func=lambda args: _usage(parser))
 
@@ -100,6 +101,8 @@ def run_check(args: argparse.Namespace) -> int:
     report = corpus_check.check_corpus(args.folder or corpus_check.CORPUS_DIR, exclusions, checker)
     for problem in report.problems:
         print(problem)
+    if args.markdown:
+        print(corpus_check.coverage_markdown(report, args.folder or corpus_check.CORPUS_DIR))
     cov = report.coverage
     langs = ", ".join(f"{k} {v:.1%}" for k, v in cov["name_lang"].items())
     print(f"{cov['files']} files, {cov['lines']} lines, {cov['repositories']} sources, "

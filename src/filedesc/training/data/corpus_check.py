@@ -175,3 +175,37 @@ def coverage(examples: list[Example]) -> dict[str, Any]:
         "categories": share(Counter(e.category for e in files)),
         "repositories": len({repository_of(e.source) for e in files}),
     }
+
+
+def coverage_markdown(report: CorpusReport, folder: Path = CORPUS_DIR) -> str:
+    """The card's coverage tables (``filedesc data check-corpus --markdown``), counted per real file."""
+    files = list({(e.name, e.source): e for e in report.examples if e.lang == "en"}.values())
+    total = max(1, len(files))
+
+    def table(title: str, counter: Counter[str]) -> list[str]:
+        rows = [f"| {title} | files | share |", "|---|---|---|"]
+        rows += [f"| {key} | {count} | {100 * count / total:.1f} % |" for key, count in counter.most_common()]
+        return [*rows, ""]
+
+    per_part = Counter(
+        {path.name: sum(1 for _n, obj, _r in read_jsonl(path) if obj and obj.get("lang") == "en")
+         for path in sorted(folder.glob("*.jsonl"))}
+    )
+    stems = [e.name.split(".", 1)[0] if not e.name.startswith(".") else e.name for e in files]
+    shapes = Counter(e.style for e in files)
+    shapes["(has digits)"] = sum(any(c.isdigit() for c in stem) for stem in stems)
+    shapes["(date or number prefix)"] = sum(bool(re.match(r"\d", stem)) for stem in stems)
+    exts = Counter(e.name.rsplit(".", 1)[1].lower() if "." in e.name.lstrip(".") else "(none)" for e in files)
+    lines = [
+        f"**{len(files)} files, {len(report.examples)} lines, {report.coverage.get('repositories', 0)} distinct "
+        "sources** (repositories or packages).",
+        "",
+        *table("part", per_part),
+        *table("identifier language (`name_lang`)", Counter(e.name_lang for e in files)),
+        *table("category", Counter(e.category for e in files)),
+        *table("naming style (`detect_style`)", shapes),
+        f"Extensions: {len(exts)} distinct; most common: "
+        + ", ".join(f"`{ext}` {count}" for ext, count in exts.most_common(40))
+        + ".",
+    ]
+    return "\n".join(lines) + "\n"
