@@ -4,7 +4,7 @@ import unicodedata
 
 import pytest
 
-from filedesc.prompt import MAX_NAME_CHARS, base_name, build_prompt, normalize_name
+from filedesc.prompt import MAX_NAME_CHARS, base_name, build_prompt, normalize_name, words_view
 
 
 @pytest.mark.parametrize(
@@ -49,5 +49,25 @@ def test_long_names_are_cut_keeping_the_extension() -> None:
 
 def test_build_prompt() -> None:
     assert build_prompt("main.py", "fr") == "<fr> main.py"
+    assert build_prompt("getUserInfo.ts", "en", "words") == "<en> get User Info . ts"
     with pytest.raises(ValueError):
         build_prompt("main.py", "de")
+    with pytest.raises(ValueError, match="prompt format"):
+        build_prompt("main.py", "fr", "letters")
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("send_welcome_email.py", "send _ welcome _ email . py"),
+        ("getUserInfo.ts", "get User Info . ts"),
+        ("HTTPResponse2.java", "HTTP Response 2 . java"),
+        ("docker-compose.yml", "docker - compose . yml"),
+        ("20220111_conversionEmailsEnMinuscules.js", "20220111 _ conversion Emails En Minuscules . js"),
+        ("Écrire_Données.R", "Écrire _ Données . R"),
+        (".gitignore", ". gitignore"),
+        ("README", "README"),
+    ],
+)
+def test_words_view_splits_every_naming_style(name: str, words: str) -> None:
+    assert words_view(name) == words

@@ -71,3 +71,21 @@ def test_training_uses_the_runtime_prompt_module() -> None:
 
     assert getattr(filedesc.training.examples, "normalize_name") is filedesc.prompt.normalize_name  # noqa: B009
     assert getattr(filedesc.runtime.tokenizer, "build_prompt") is filedesc.prompt.build_prompt  # noqa: B009
+
+
+def test_a_words_tokenizer_says_so_and_gives_a_word_the_same_tokens_in_name_and_sentence(tmp_path: Path) -> None:
+    texts = [build_prompt("send_welcome_email.py", "en", "words"), "Python module that sends the welcome email."]
+    train_tokenizer(texts * 50, 400, tmp_path, prompt_format="words")
+    words = PromptTokenizer.from_file(tmp_path / "tokenizer.json")
+    assert words.prompt_format == "words"
+    prompt = words.encode_prompt("send_welcome_email.py", "en", 48)
+    assert words.decode(prompt) == "send _ welcome _ email . py"
+    sentence = words.encode_target(" welcome email", 48)[:-1]  # the words as they follow a space in a sentence
+    assert sentence and all(t in prompt for t in sentence)
+    with pytest.raises(ValueError, match="prompt format"):
+        train_tokenizer(texts, 400, None, prompt_format="letters")
+
+
+def test_a_name_tokenizer_keeps_the_name_as_is(tokenizer: PromptTokenizer) -> None:
+    assert tokenizer.prompt_format == "name"
+    assert tokenizer.decode(tokenizer.encode_prompt("getUserInfo.ts", "en", 48)) == "getUserInfo.ts"

@@ -20,6 +20,9 @@ LANG_TOKENS: tuple[str, ...] = tuple(f"<{lang}>" for lang in LANGUAGES)
 SPECIAL_TOKENS: tuple[str, ...] = (PAD, EOS, UNK, *LANG_TOKENS)
 """Our own tokenizers give these ids 0..4 (T5 wants pad=0, also the decoder start, and eos=1); a base model's
 tokenizer keeps its own ids and gets the language tags added."""
+WORDS_MARKER = "<words>"
+"""A special token that a tokenizer trained on ``words`` prompts carries (id 5): the model folder thereby says which
+prompt format it expects, so older folders (without it) keep the ``name`` format."""
 
 
 class PromptTokenizer:
@@ -34,6 +37,7 @@ class PromptTokenizer:
             raise ValueError(f"tokenizer lacks the special tokens {missing}; it was not made for filedesc")
         self.pad_id: int = tokenizer.token_to_id(PAD)
         self.eos_id: int = tokenizer.token_to_id(EOS)
+        self.prompt_format = "words" if tokenizer.token_to_id(WORDS_MARKER) is not None else "name"
 
     @classmethod
     def from_file(cls, path: Path | str) -> PromptTokenizer:
@@ -47,12 +51,12 @@ class PromptTokenizer:
 
     def encode_prompt(self, name: str, lang: str, max_length: int) -> list[int]:
         """Ids of the prompt for an already normalised ``name``, cut to ``max_length`` including the final eos."""
-        ids = self.tokenizer.encode(build_prompt(name, lang), add_special_tokens=False).ids
+        ids = self.tokenizer.encode(build_prompt(name, lang, self.prompt_format), add_special_tokens=False).ids
         return [*ids[: max_length - 1], self.eos_id]
 
     def encode_prompts(self, names: Sequence[str], langs: Sequence[str], max_length: int) -> list[list[int]]:
         """Batch form of ``encode_prompt`` (one call into the Rust tokenizer)."""
-        prompts = [build_prompt(n, lang) for n, lang in zip(names, langs, strict=True)]
+        prompts = [build_prompt(n, lang, self.prompt_format) for n, lang in zip(names, langs, strict=True)]
         encodings = self.tokenizer.encode_batch(prompts, add_special_tokens=False)
         return [[*e.ids[: max_length - 1], self.eos_id] for e in encodings]
 

@@ -10,6 +10,8 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from filedesc.prompt import PROMPT_FORMATS
+
 
 def _help(text: str, **kwargs: Any) -> Any:
     return field(metadata={"help": text}, **kwargs)
@@ -47,6 +49,11 @@ class TrainConfig:
 
     model: ModelConfig = field(default_factory=ModelConfig, metadata={"help": "model shape (from scratch)"})
     max_input_length: int = _help("prompt tokens kept (the name is cut beyond)", default=48)
+    prompt_format: str = _help(
+        "'name' (the name as is) or 'words' (its words apart: see filedesc.prompt.words_view); from scratch only, "
+        "a base model keeps its tokenizer's format",
+        default="name",
+    )
     max_target_length: int = _help("description tokens kept", default=48)
     batch_size: int = _help("examples per step", default=64)
     learning_rate: float = _help("peak learning rate (AdamW)", default=1e-3)
@@ -77,6 +84,8 @@ class TrainConfig:
             self.model = ModelConfig(**self.model)
         if self.quantization not in ("none", "8bit", "4bit"):
             raise ValueError("quantization must be 'none', '8bit' or '4bit'")
+        if self.prompt_format not in PROMPT_FORMATS:
+            raise ValueError(f"prompt_format must be one of {', '.join(PROMPT_FORMATS)}")
         if self.quantization != "none" and not self.lora:
             raise ValueError("8-bit and 4-bit bases can only be trained with LoRA: add --lora")
         if self.batch_size <= 0 or self.max_steps <= 0 or self.eval_every <= 0:

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from tokenizers import Regex, Tokenizer, decoders, models, normalizers, pre_tokenizers, trainers
 
-from filedesc.runtime.tokenizer import SPECIAL_TOKENS, PromptTokenizer
+from filedesc.prompt import PROMPT_FORMATS
+from filedesc.runtime.tokenizer import SPECIAL_TOKENS, WORDS_MARKER, PromptTokenizer
 
 CASE_BOUNDARY = r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])|(?<=[A-ZÀ-Þ])(?=[A-ZÀ-Þ][a-zà-ÿ])"
 """Split ``getUser`` before ``U`` and ``HTTPResponse`` before ``R``."""
@@ -35,13 +36,20 @@ def new_tokenizer() -> Tokenizer:
     return tok
 
 
-def train_tokenizer(texts: Iterable[str], vocab_size: int, out: Path | None = None) -> PromptTokenizer:
-    """Train on ``texts`` (prompts and descriptions), save ``tokenizer.json`` in ``out`` if given."""
+def train_tokenizer(
+    texts: Iterable[str], vocab_size: int, out: Path | None = None, prompt_format: str = "name"
+) -> PromptTokenizer:
+    """Train on ``texts`` (prompts and descriptions), save ``tokenizer.json`` in ``out`` if given.
+
+    A ``words`` tokenizer carries :data:`WORDS_MARKER`, so whoever loads it writes prompts the same way.
+    """
+    if prompt_format not in PROMPT_FORMATS:
+        raise ValueError(f"unknown prompt format {prompt_format!r}")
     tok = new_tokenizer()
     trainer = trainers.BpeTrainer(
         vocab_size=vocab_size,
         min_frequency=2,
-        special_tokens=list(SPECIAL_TOKENS),
+        special_tokens=[*SPECIAL_TOKENS, *((WORDS_MARKER,) if prompt_format == "words" else ())],
         initial_alphabet=pre_tokenizers.ByteLevel.alphabet(),
         show_progress=False,
     )

@@ -27,6 +27,7 @@ from typing import Any
 import torch
 
 from filedesc.errors import FiledescError
+from filedesc.prompt import build_prompt
 from filedesc.runtime.tokenizer import PromptTokenizer
 from filedesc.training.config import TrainConfig
 from filedesc.training.examples import Encoded, encode_pairs, length_grouped_batches, pad_batch, read_pairs
@@ -105,8 +106,8 @@ def _prepare_tokenizer(config: TrainConfig, data_dir: Path, out: Path, base: Pat
     if (out / "tokenizer.json").is_file():
         return PromptTokenizer.from_file(out / "tokenizer.json")
     sample = read_pairs(data_dir / "train.jsonl", limit=200_000)
-    texts = (text for p in sample for text in (f"<{p.lang}> {p.name}", p.description))
-    return train_tokenizer(texts, config.model.vocab_size, out)
+    texts = (text for p in sample for text in (build_prompt(p.name, p.lang, config.prompt_format), p.description))
+    return train_tokenizer(texts, config.model.vocab_size, out, config.prompt_format)
 
 
 def _build_model(config: TrainConfig, tokenizer: PromptTokenizer, out: Path, base: Path | None, resume: bool) -> Any:
