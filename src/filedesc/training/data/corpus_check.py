@@ -195,6 +195,7 @@ def coverage_markdown(report: CorpusReport, folder: Path = CORPUS_DIR) -> str:
     shapes = Counter(e.style for e in files)
     shapes["(has digits)"] = sum(any(c.isdigit() for c in stem) for stem in stems)
     shapes["(date or number prefix)"] = sum(bool(re.match(r"\d", stem)) for stem in stems)
+    shapes["(dotted: two dots or more)"] = sum(e.name.lstrip(".").count(".") >= 2 for e in files)
     exts = Counter(e.name.rsplit(".", 1)[1].lower() if "." in e.name.lstrip(".") else "(none)" for e in files)
     lines = [
         f"**{len(files)} files, {len(report.examples)} lines, {report.coverage.get('repositories', 0)} distinct "
