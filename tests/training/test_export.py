@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
+from filedesc.runtime.batching import left_pad
 from filedesc.runtime.onnx_seq2seq import GENERATION_FILE, OnnxSeq2Seq
 from filedesc.training.parity import PROBE_NAMES, torch_greedy
 
@@ -68,3 +70,26 @@ def test_runtime_only_export_keeps_what_backends_load(tiny_run: Path, tmp_path: 
     folders = export_model(tiny_run / "model", tmp_path, ["int8"], runtime_only=True)
     assert sorted(p.name for p in folders["int8"].iterdir()) == ["config.json", GENERATION_FILE, "tokenizer.json"]
     assert OnnxSeq2Seq(folders["int8"]).generate(["extract_logs.sh"], ["fr"])[0].startswith("Script shell")
+
+
+def test_no_repeated_trigram_in_any_decoder(tiny_run: Path, tiny_export: Path) -> None:
+    from filedesc.runtime.onnx_seq2seq import NO_REPEAT_NGRAM_SIZE, repeated_ngram_ends
+
+    assert repeated_ngram_ends([0, 5, 6, 7, 5, 6], 3) == [7]
+    assert repeated_ngram_ends([0, 5, 6], 3) == []
+    folder = OnnxSeq2Seq(tiny_export / "fp32")
+    assert folder.config["no_repeat_ngram_size"] == NO_REPEAT_NGRAM_SIZE
+    for one_call in (True, False):
+        runner = OnnxSeq2Seq(tiny_export / "fp32", one_call=one_call)
+        names = NAMES[:4]
+        rows = runner.tokenizer.encode_prompts(names, ["en"] * len(names), 48)
+        ids, mask = left_pad(rows, runner.tokenizer.pad_id)
+        sequences = (
+            runner._run_one_call(np.asarray(ids, np.int32), np.asarray(mask, np.int32), 1, 0, None)
+            if one_call
+            else runner._run_loop(np.asarray(ids, np.int32), np.asarray(mask, np.int32))
+        )
+        for row in sequences:
+            tokens = [t for t in row if t != runner.tokenizer.pad_id]
+            grams = [tuple(tokens[i : i + 3]) for i in range(len(tokens) - 2)]
+            assert len(grams) == len(set(grams)), tokens

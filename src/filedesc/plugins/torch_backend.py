@@ -17,6 +17,7 @@ from filedesc import hookimpl
 from filedesc.errors import ModelFileError
 from filedesc.plugins.backend import Availability, BackendOptions, BackendSpec, RegisterBackend
 from filedesc.runtime.model_folder import fingerprint, require_files, shipped_model_dir
+from filedesc.runtime.onnx_seq2seq import NO_REPEAT_NGRAM_SIZE
 
 FILES = ("config.json", "model.safetensors", "tokenizer.json")
 MAX_INPUT = 48
@@ -78,6 +79,7 @@ class TorchBackend:
                 max_new_tokens=MAX_NEW_TOKENS,
                 num_beams=1,
                 do_sample=False,
+                no_repeat_ngram_size=NO_REPEAT_NGRAM_SIZE,
             )
         return [self.tokenizer.decode(row[1:].tolist()) for row in out]
 

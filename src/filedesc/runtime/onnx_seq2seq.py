@@ -26,6 +26,10 @@ log = logging.getLogger(__name__)
 CONFIG_VERSION = 1
 GENERATION_FILE = "generation.onnx"
 STEP_FILES = ("encoder.onnx", "decoder.onnx")
+NO_REPEAT_NGRAM_SIZE = 3
+"""Greedy decoding never repeats a 3-gram: a small model otherwise falls into loops ("warming up the cache up the
+cache up the cache ..."). ``filedesc export`` writes it into ``generation.onnx`` and ``config.json``, the torch
+backend passes it to ``generate``, and the step loop below applies it; folders exported before it keep 0."""
 REQUIRED_CONFIG = (
     "format",
     "format_version",
@@ -175,8 +179,15 @@ class OnnxSeq2Seq:
         logits = enc_out[0]
         out: list[list[int]] = [[] for _ in range(batch)]
         done = np.zeros(batch, dtype=bool)
+        ngram = int(self.config.get("no_repeat_ngram_size", 0))
         for _ in range(int(self.config["max_output_length"])):
-            next_ids = logits[:, -1, :].argmax(-1).astype(np.int32)
+            scores = logits[:, -1, :].copy()
+            if ngram > 0:
+                for index in range(batch):
+                    banned = repeated_ngram_ends([start, *out[index]], ngram)
+                    if banned:
+                        scores[index, banned] = -np.inf
+            next_ids = scores.argmax(-1).astype(np.int32)
             for row in np.nonzero(~done)[0]:
                 out[row].append(int(next_ids[row]))
             done |= next_ids == self.tokenizer.eos_id
@@ -191,3 +202,15 @@ class OnnxSeq2Seq:
             step = self._decoder.run(None, feeds)
             logits, past_self = step[0], step[1:]
         return out
+
+
+def repeated_ngram_ends(tokens: Sequence[int], size: int) -> list[int]:
+    """Tokens that would complete an n-gram of ``size`` already in ``tokens`` (as transformers' no-repeat rule)."""
+    if size <= 0 or len(tokens) < size:
+        return []
+    prefix = tuple(tokens[len(tokens) - size + 1 :])
+    return [
+        int(tokens[i + size - 1])
+        for i in range(len(tokens) - size + 1)
+        if tuple(tokens[i : i + size - 1]) == prefix
+    ]

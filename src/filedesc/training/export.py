@@ -25,7 +25,7 @@ from typing import Any
 import torch
 
 from filedesc.errors import ModelFileError
-from filedesc.runtime.onnx_seq2seq import CONFIG_VERSION, GENERATION_FILE
+from filedesc.runtime.onnx_seq2seq import CONFIG_VERSION, GENERATION_FILE, NO_REPEAT_NGRAM_SIZE
 from filedesc.runtime.tokenizer import PromptTokenizer
 from filedesc.training.onnx_graphs import DecoderStep, EncoderDecoderInit, cache_names
 
@@ -134,6 +134,8 @@ def write_folder_files(
         "name": model_dir.parent.name if model_dir.name == "model" else model_dir.name,
         "quantization": quant,
         "prompt": "<{lang}> {name}",
+        "prompt_format": tokenizer.prompt_format,
+        "no_repeat_ngram_size": NO_REPEAT_NGRAM_SIZE,
         "languages": ["en", "fr"],
         "max_input_length": MAX_INPUT_LENGTH,
         "max_output_length": MAX_OUTPUT_LENGTH,

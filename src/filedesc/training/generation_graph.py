@@ -11,6 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from filedesc.runtime.onnx_seq2seq import NO_REPEAT_NGRAM_SIZE
+
 OPSET = 21
 
 
@@ -87,7 +89,7 @@ def build_generation_model(encoder_path: Path, decoder_path: Path, out: Path, co
             helper.make_attribute("eos_token_id", int(config.eos_token_id)),
             helper.make_attribute("pad_token_id", int(config.pad_token_id)),
             helper.make_attribute("decoder_start_token_id", int(config.decoder_start_token_id)),
-            helper.make_attribute("no_repeat_ngram_size", 0),
+            helper.make_attribute("no_repeat_ngram_size", NO_REPEAT_NGRAM_SIZE),
             helper.make_attribute("early_stopping", 0),
             helper.make_attribute("model_type", 1),
             helper.make_attribute("encoder", encoder.graph),
