@@ -102,7 +102,7 @@ def run_check(args: argparse.Namespace) -> int:
     for problem in report.problems:
         print(problem)
     if args.markdown:
-        print(corpus_check.coverage_markdown(report, args.folder or corpus_check.CORPUS_DIR))
+        print(corpus_check.coverage_markdown(report))
     cov = report.coverage
     langs = ", ".join(f"{k} {v:.1%}" for k, v in cov["name_lang"].items())
     print(f"{cov['files']} files, {cov['lines']} lines, {cov['repositories']} sources, "

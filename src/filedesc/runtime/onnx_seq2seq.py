@@ -181,10 +181,11 @@ class OnnxSeq2Seq:
         done = np.zeros(batch, dtype=bool)
         ngram = int(self.config.get("no_repeat_ngram_size", 0))
         for _ in range(int(self.config["max_output_length"])):
-            scores = logits[:, -1, :].copy()
+            scores = logits[:, -1, :]
             if ngram > 0:
-                for index in range(batch):
-                    banned = repeated_ngram_ends([start, *out[index]], ngram)
+                scores = scores.copy()
+                for index in np.nonzero(~done)[0]:  # finished rows' tokens are never read
+                    banned = repeated_ngram_ends([start, *out[int(index)]], ngram)
                     if banned:
                         scores[index, banned] = -np.inf
             next_ids = scores.argmax(-1).astype(np.int32)

@@ -82,11 +82,15 @@ class Engine:
 
     @property
     def model_path(self) -> Path | None:
-        """The model folder in use: ``modelPath`` when set, else the workspace's adapted model, else the shipped one."""
-        return self.settings.model_path or self.workspace_model
+        """The model folder in use (see :meth:`_model_path_for`)."""
+        return self._model_path_for(self.settings)
+
+    def _model_path_for(self, settings: Settings) -> Path | None:
+        """``modelPath`` when set, else the workspace's adapted model, else None (the shipped one)."""
+        return settings.model_path or self.workspace_model
 
     def _set_backend(self, describer: Describer, settings: Settings) -> None:
-        model_path = settings.model_path or self.workspace_model
+        model_path = self._model_path_for(settings)
         try:
             describer.set_backend(settings.backend, model_path)
         except FiledescError as exc:

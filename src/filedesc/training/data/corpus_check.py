@@ -53,6 +53,8 @@ class CorpusReport:
     examples: list[Example] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     coverage: dict[str, Any] = field(default_factory=dict)
+    parts: Counter[str] = field(default_factory=Counter)
+    """Valid real files per corpus file (its English lines), for the card's table."""
 
 
 def name_words(name: str) -> tuple[str, ...]:
@@ -100,8 +102,23 @@ def _line_problems(obj: dict[str, Any] | None, exclusions: Exclusions) -> list[s
     return issues
 
 
+def _stem(name: str) -> str:
+    """The part of a name before its first dot (a dotfile's leading dot does not count)."""
+    return name.lstrip(".").split(".")[0] or name
+
+
+def _extension(name: str) -> str:
+    """The last extension, lower-cased, or ``(none)``."""
+    return name.rsplit(".", 1)[1].lower() if "." in name.lstrip(".") else "(none)"
+
+
+def _files(examples: list[Example]) -> list[Example]:
+    """One example per real file (its English line): coverage counts files, not lines."""
+    return list({(e.name, e.source): e for e in examples if e.lang == "en"}.values())
+
+
 def _to_example(obj: dict[str, Any]) -> Example:
-    stem = obj["name"].lstrip(".").split(".")[0] or obj["name"]
+    stem = _stem(obj["name"])
     return Example(
         name=obj["name"], lang=obj["lang"], description=obj["description"], source=obj["source"],
         category=obj["category"], style=detect_style(stem), name_lang=obj["name_lang"], origin="corpus",
@@ -147,6 +164,8 @@ def check_corpus(
             report.problems.append(Problem(filename, number, issue))
         if obj is not None and not issues:
             report.examples.append(_to_example(obj))
+            if obj["lang"] == "en":
+                report.parts[filename] += 1
     for (name, source), langs in sorted(langs_of.items()):
         if sorted(langs) != ["en", "fr"]:
             report.problems.append(Problem("*", 0, f"{name} ({source}) has languages {sorted(langs)}, not en + fr"))
@@ -159,13 +178,13 @@ def check_corpus(
 
 def coverage(examples: list[Example]) -> dict[str, Any]:
     """Shares of name languages, extensions, styles and categories per real file, and distinct repositories."""
-    files = {(e.name, e.source): e for e in examples if e.lang == "en"}.values()
+    files = _files(examples)
     total = max(1, len(files))
 
     def share(counter: Counter[str]) -> dict[str, float]:
         return {k: round(v / total, 4) for k, v in counter.most_common()}
 
-    exts = Counter(e.name.rsplit(".", 1)[1].lower() if "." in e.name.lstrip(".") else "(none)" for e in files)
+    exts = Counter(_extension(e.name) for e in files)
     return {
         "files": len(files),
         "lines": len(examples),
@@ -177,9 +196,9 @@ def coverage(examples: list[Example]) -> dict[str, Any]:
     }
 
 
-def coverage_markdown(report: CorpusReport, folder: Path = CORPUS_DIR) -> str:
+def coverage_markdown(report: CorpusReport) -> str:
     """The card's coverage tables (``filedesc data check-corpus --markdown``), counted per real file."""
-    files = list({(e.name, e.source): e for e in report.examples if e.lang == "en"}.values())
+    files = _files(report.examples)
     total = max(1, len(files))
 
     def table(title: str, counter: Counter[str]) -> list[str]:
@@ -187,21 +206,17 @@ def coverage_markdown(report: CorpusReport, folder: Path = CORPUS_DIR) -> str:
         rows += [f"| {key} | {count} | {100 * count / total:.1f} % |" for key, count in counter.most_common()]
         return [*rows, ""]
 
-    per_part = Counter(
-        {path.name: sum(1 for _n, obj, _r in read_jsonl(path) if obj and obj.get("lang") == "en")
-         for path in sorted(folder.glob("*.jsonl"))}
-    )
-    stems = [e.name.split(".", 1)[0] if not e.name.startswith(".") else e.name for e in files]
+    stems = [_stem(e.name) for e in files]
     shapes = Counter(e.style for e in files)
     shapes["(has digits)"] = sum(any(c.isdigit() for c in stem) for stem in stems)
     shapes["(date or number prefix)"] = sum(bool(re.match(r"\d", stem)) for stem in stems)
     shapes["(dotted: two dots or more)"] = sum(e.name.lstrip(".").count(".") >= 2 for e in files)
-    exts = Counter(e.name.rsplit(".", 1)[1].lower() if "." in e.name.lstrip(".") else "(none)" for e in files)
+    exts = Counter(_extension(e.name) for e in files)
     lines = [
         f"**{len(files)} files, {len(report.examples)} lines, {report.coverage.get('repositories', 0)} distinct "
         "sources** (repositories or packages).",
         "",
-        *table("part", per_part),
+        *table("part", report.parts),
         *table("identifier language (`name_lang`)", Counter(e.name_lang for e in files)),
         *table("category", Counter(e.category for e in files)),
         *table("naming style (`detect_style`)", shapes),
