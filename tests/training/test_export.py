@@ -93,3 +93,19 @@ def test_no_repeated_trigram_in_any_decoder(tiny_run: Path, tiny_export: Path) -
             tokens = [t for t in row if t != runner.tokenizer.pad_id]
             grams = [tuple(tokens[i : i + 3]) for i in range(len(tokens) - 2)]
             assert len(grams) == len(set(grams)), tokens
+
+
+def test_decoder_position_bias_table_matches_transformers(tiny_run: Path) -> None:
+    import torch
+    from transformers import T5ForConditionalGeneration
+
+    from filedesc.training.onnx_graphs import MAX_DECODER_POSITIONS, DecoderStep
+
+    model = T5ForConditionalGeneration.from_pretrained(str(tiny_run / "model"), local_files_only=True)
+    step = DecoderStep(model)
+    table = step.self_bias_table
+    attention = model.decoder.block[0].layer[0].SelfAttention
+    for length in (1, 7, 40, 200):
+        # transformers' bias of the last query over keys 0..length-1 (no cache: the full square)
+        expected = attention.compute_bias(length, length)[0, :, length - 1, :]
+        assert torch.equal(table[:, MAX_DECODER_POSITIONS - length :], expected), length

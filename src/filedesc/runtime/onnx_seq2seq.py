@@ -151,6 +151,8 @@ class OnnxSeq2Seq:
         self, input_ids: np.ndarray, attention: np.ndarray, num_beams: int, min_tokens: int, max_tokens: int | None
     ) -> list[list[int]]:
         longest = int(self.config["max_output_length"]) if max_tokens is None else max_tokens
+        if "max_decoder_positions" in self.config:  # the graphs' position-bias table ends there
+            longest = min(longest, int(self.config["max_decoder_positions"]) - 1)
         feeds = {
             "input_ids": input_ids,
             "attention_mask": attention,

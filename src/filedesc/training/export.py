@@ -27,7 +27,7 @@ import torch
 from filedesc.errors import ModelFileError
 from filedesc.runtime.onnx_seq2seq import CONFIG_VERSION, GENERATION_FILE, NO_REPEAT_NGRAM_SIZE
 from filedesc.runtime.tokenizer import PromptTokenizer
-from filedesc.training.onnx_graphs import DecoderStep, EncoderDecoderInit, cache_names
+from filedesc.training.onnx_graphs import MAX_DECODER_POSITIONS, DecoderStep, EncoderDecoderInit, cache_names
 
 log = logging.getLogger(__name__)
 
@@ -139,6 +139,7 @@ def write_folder_files(
         "languages": ["en", "fr"],
         "max_input_length": MAX_INPUT_LENGTH,
         "max_output_length": MAX_OUTPUT_LENGTH,
+        "max_decoder_positions": MAX_DECODER_POSITIONS,
         "pad_token_id": tokenizer.pad_id,
         "eos_token_id": tokenizer.eos_id,
         "decoder_start_token_id": hf_config.get("decoder_start_token_id", tokenizer.pad_id),

@@ -10,7 +10,10 @@ arithmetic on the same weights with plain tensors and the exact input/output nam
   -> logits, present_{key,value}_self_i (length + 1).
 
 Self-attention caches for every layer come before the cross-attention ones, keys before values, as the operator
-copies them by position. The same two graphs also run in a plain Python loop (``filedesc.runtime.onnx_seq2seq``),
+copies them by position. The decoder's relative-position bias depends only on how far back a key is, so it is
+computed once at export into a table (``MAX_DECODER_POSITIONS`` distances) and each step slices it: one ``Slice``
+instead of the bucket arithmetic (about twenty small nodes per step, which cost more than the matrix products at
+this size). The same two graphs also run in a plain Python loop (``filedesc.runtime.onnx_seq2seq``),
 which is what the parity test compares with ``transformers``' own ``generate``.
 """
 
@@ -20,6 +23,9 @@ from typing import Any
 
 import torch
 from torch import nn
+
+MAX_DECODER_POSITIONS = 512
+"""Decoder steps the exported graphs can take (the position-bias table's length; generation is cut below it)."""
 
 
 def _rms_norm(layer_norm: Any, x: torch.Tensor) -> torch.Tensor:
@@ -54,6 +60,20 @@ def _feed_forward(ff_layer: Any, x: torch.Tensor) -> torch.Tensor:
     return out
 
 
+def _decoder_bias_table(model: Any, length: int) -> torch.Tensor:
+    """[heads, length]: column ``length - 1 - d`` holds the self-attention bias of a key ``d`` steps back."""
+    rel_att = model.decoder.block[0].layer[0].SelfAttention
+    with torch.no_grad():
+        distances = torch.arange(length - 1, -1, -1, dtype=torch.int64)  # column k: distance length - 1 - k
+        buckets = rel_att._relative_position_bucket(
+            -distances,  # memory position minus query position
+            bidirectional=False,
+            num_buckets=rel_att.relative_attention_num_buckets,
+            max_distance=rel_att.relative_attention_max_distance,
+        )
+        return rel_att.relative_attention_bias(buckets).transpose(0, 1).detach().clone()
+
+
 def _mask_bias(mask: torch.Tensor) -> torch.Tensor:
     """int32 [B, S] (1 keep, 0 pad) -> additive float bias [B, 1, 1, S]."""
     return ((1.0 - mask.to(torch.float32)) * torch.finfo(torch.float32).min)[:, None, None, :]
@@ -67,6 +87,7 @@ class _T5Parts(nn.Module):
         self.n_heads, self.d_kv = cfg.num_heads, cfg.d_kv
         self.scale_logits = cfg.tie_word_embeddings
         self.d_model = cfg.d_model
+        self.register_buffer("self_bias_table", _decoder_bias_table(model, MAX_DECODER_POSITIONS), persistent=False)
 
     def encode(self, input_ids: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
         enc = self.model.encoder
@@ -98,15 +119,8 @@ class _T5Parts(nn.Module):
         dec = self.model.decoder
         h = self.model.shared(input_ids.to(torch.int64))  # [B, 1, D]
         past_len = 0 if past_self is None else past_self[0].shape[2]
-        rel_att = dec.block[0].layer[0].SelfAttention
-        positions = torch.arange(past_len + 1, dtype=torch.int64) - past_len  # keys 0..T seen from query T
-        buckets = rel_att._relative_position_bucket(
-            positions,
-            bidirectional=False,
-            num_buckets=rel_att.relative_attention_num_buckets,
-            max_distance=rel_att.relative_attention_max_distance,
-        )
-        self_bias = rel_att.relative_attention_bias(buckets).transpose(0, 1)[None, :, None, :]  # [1, H, 1, T+1]
+        table: torch.Tensor = self.self_bias_table  # type: ignore[assignment]
+        self_bias = table[:, MAX_DECODER_POSITIONS - 1 - past_len :][None, :, None, :]  # keys 0..T: [1, H, 1, T+1]
         cross_bias = _mask_bias(enc_mask)
         presents: list[torch.Tensor] = []
         for i, block in enumerate(dec.block):
