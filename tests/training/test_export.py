@@ -104,6 +104,7 @@ def test_decoder_position_bias_table_matches_transformers(tiny_run: Path) -> Non
     model = T5ForConditionalGeneration.from_pretrained(str(tiny_run / "model"), local_files_only=True)
     step = DecoderStep(model)
     table = step.self_bias_table
+    assert isinstance(table, torch.Tensor)
     attention = model.decoder.block[0].layer[0].SelfAttention
     for length in (1, 7, 40, 200):
         # transformers' bias of the last query over keys 0..length-1 (no cache: the full square)

@@ -71,7 +71,8 @@ def _decoder_bias_table(model: Any, length: int) -> torch.Tensor:
             num_buckets=rel_att.relative_attention_num_buckets,
             max_distance=rel_att.relative_attention_max_distance,
         )
-        return rel_att.relative_attention_bias(buckets).transpose(0, 1).detach().clone()
+        table: torch.Tensor = rel_att.relative_attention_bias(buckets).transpose(0, 1).detach().clone()
+    return table
 
 
 def _mask_bias(mask: torch.Tensor) -> torch.Tensor:
