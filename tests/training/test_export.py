@@ -110,3 +110,10 @@ def test_decoder_position_bias_table_matches_transformers(tiny_run: Path) -> Non
         # transformers' bias of the last query over keys 0..length-1 (no cache: the full square)
         expected = attention.compute_bias(length, length)[0, :, length - 1, :]
         assert torch.equal(table[:, MAX_DECODER_POSITIONS - length :], expected), length
+
+
+def test_one_token_generation_is_cut_not_crashed(tiny_export: Path) -> None:
+    model = OnnxSeq2Seq(tiny_export / "int8")
+    one = model.generate(["extract_window_events.sh"], ["en"], min_tokens=1, max_tokens=1)[0]
+    two = model.generate(["extract_window_events.sh"], ["en"], min_tokens=2, max_tokens=2)[0]
+    assert one and two.startswith(one) and len(one) < len(two)

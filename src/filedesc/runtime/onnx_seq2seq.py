@@ -157,7 +157,8 @@ class OnnxSeq2Seq:
             "input_ids": input_ids,
             "attention_mask": attention,
             # lengths count the decoder start token
-            "max_length": np.array([longest + 1], dtype=np.int32),
+            # ORT's T5 BeamSearch reads garbage ids when asked for one token (max_length 2): ask for two, cut below
+            "max_length": np.array([max(longest, 2) + 1], dtype=np.int32),
             "min_length": np.array([max(1, min_tokens + 1)], dtype=np.int32),
             "num_beams": np.array([num_beams], dtype=np.int32),
             "num_return_sequences": np.array([1], dtype=np.int32),
@@ -165,7 +166,7 @@ class OnnxSeq2Seq:
             "repetition_penalty": np.array([1.0], dtype=np.float32),
         }
         sequences = self._generation.run(["sequences"], feeds)[0]
-        return [list(map(int, row[0])) for row in sequences]
+        return [list(map(int, row[0][: longest + 1])) for row in sequences]
 
     def _run_loop(self, input_ids: np.ndarray, attention: np.ndarray) -> list[list[int]]:
         batch = input_ids.shape[0]
