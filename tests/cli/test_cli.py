@@ -76,7 +76,8 @@ def test_backends_json(echo_plugin: EchoPlugin, capsys: pytest.CaptureFixture[st
     assert main(["backends", "--json"]) == 0
     rows = {r["name"]: r for r in map(json.loads, capsys.readouterr().out.splitlines())}
     assert rows["rules"]["available"] is True
-    assert rows["echo"]["default"] is True  # priority 0 beats rules' -100
+    assert rows["onnx-int8"]["available"] is True and rows["onnx-int8"]["default"] is True  # the shipped model
+    assert rows["echo"]["default"] is False  # priority 0: above rules' -100, below the model's 100
 
 
 def test_help_lists_commands(capsys: pytest.CaptureFixture[str]) -> None:

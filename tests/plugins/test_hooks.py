@@ -50,13 +50,13 @@ def test_default_backend_is_the_highest_priority_available() -> None:
     class Plugin:
         @filedesc.hookimpl
         def filedesc_register_backends(self, register: RegisterBackend) -> None:
-            register(BackendSpec("best", lambda o: EchoBackend("best"), "s", priority=50))
+            register(BackendSpec("best", lambda o: EchoBackend("best"), "s", priority=500))
             register(
                 BackendSpec(
                     "broken",
                     lambda o: EchoBackend("broken"),
                     "s",
-                    priority=100,
+                    priority=1000,
                     availability=lambda o: Availability.no("model missing"),
                 )
             )
@@ -69,7 +69,7 @@ def test_default_backend_is_the_highest_priority_available() -> None:
         assert registry.availability("broken").reason == "model missing"
     finally:
         pm.unregister(name="prio")
-    assert BackendRegistry().default_name() == "rules"
+    assert BackendRegistry().default_name() == "onnx-int8"  # the shipped model
 
 
 def test_register_rejects_non_specs() -> None:

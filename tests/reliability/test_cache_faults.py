@@ -46,7 +46,7 @@ def test_two_servers_and_a_cli_write_at_once_and_nothing_is_lost(tmp_path: Path)
     answers: dict[str, str] = {}
     try:
         for server in servers:
-            server.initialize(workspace)
+            server.initialize(workspace, {"backend": "rules"})  # the cache, not the model, is under test
         batches = {0: _names("one", 1500), 1: _names("two", 1500)}
         shared = _names("both", 300)  # the same names written by all three writers
 

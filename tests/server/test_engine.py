@@ -90,7 +90,7 @@ async def test_a_hung_backend_times_out_and_the_engine_keeps_serving(plugin: Slo
 async def test_backend_switch_and_fallback_to_rules(plugin: SlowPlugin) -> None:
     messages: list[str] = []
     engine = _engine(messages)
-    assert (await engine.describe(["deploy.sh"], "en"))[0].backend == "rules"
+    assert (await engine.describe(["deploy.sh"], "en"))[0].backend == "onnx-int8"  # the shipped model
     engine.apply(Settings(backend="slow"))
     assert (await engine.describe(["deploy.sh"], "en"))[0].backend == "slow"
     engine.apply(Settings(backend="broken"))
