@@ -74,6 +74,11 @@ def _is_corruption(exc: sqlite3.Error) -> bool:
     return isinstance(exc, sqlite3.DatabaseError) and any(m in str(exc).lower() for m in _CORRUPTION_MARKERS)
 
 
+def _is_busy(exc: sqlite3.Error) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
+
+
 class DescriptionCache:
     """Thread-safe sqlite cache of descriptions. Use ``get_many`` / ``put_many`` for batches."""
 
@@ -90,18 +95,31 @@ class DescriptionCache:
         return self.disabled_reason is None
 
     def _connect(self) -> sqlite3.Connection:
+        """Open (creating if needed) the database; retried while another process holds it.
+
+        Switching a new file to WAL does not wait on sqlite's busy timeout: two processes creating the cache at
+        once could see "database is locked" here, which used to turn the cache off for one of them and lose all
+        its writes. That error is retried until ``timeout``.
+        """
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(self.path, timeout=self._timeout, check_same_thread=False, isolation_level=None)
-        try:
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=NORMAL")
-            conn.execute(_SCHEMA)
-            conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
-            conn.execute("SELECT 1 FROM descriptions LIMIT 1").fetchall()
-        except BaseException:
-            conn.close()
-            raise
-        return conn
+        deadline = time.monotonic() + self._timeout
+        while True:
+            conn = sqlite3.connect(self.path, timeout=self._timeout, check_same_thread=False, isolation_level=None)
+            try:
+                conn.execute("PRAGMA journal_mode=WAL")
+                conn.execute("PRAGMA synchronous=NORMAL")
+                conn.execute(_SCHEMA)
+                conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+                conn.execute("SELECT 1 FROM descriptions LIMIT 1").fetchall()
+                return conn
+            except sqlite3.OperationalError as exc:
+                conn.close()
+                if not _is_busy(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02)
+            except BaseException:
+                conn.close()
+                raise
 
     def _quarantine(self) -> None:
         """Move a corrupt database (and its WAL files) aside so that a fresh one can be built."""
