@@ -47,6 +47,7 @@ CREATE TABLE IF NOT EXISTS descriptions (
 T = TypeVar("T")
 
 _CORRUPTION_MARKERS = ("malformed", "not a database", "file is encrypted", "disk image")
+_BUSY_MARKERS = ("locked", "busy")
 
 
 @dataclass(frozen=True)
@@ -74,9 +75,8 @@ def _is_corruption(exc: sqlite3.Error) -> bool:
     return isinstance(exc, sqlite3.DatabaseError) and any(m in str(exc).lower() for m in _CORRUPTION_MARKERS)
 
 
-def _is_busy(exc: sqlite3.Error) -> bool:
-    text = str(exc).lower()
-    return "locked" in text or "busy" in text
+def _is_busy(exc: BaseException) -> bool:
+    return isinstance(exc, sqlite3.OperationalError) and any(m in str(exc).lower() for m in _BUSY_MARKERS)
 
 
 class DescriptionCache:
@@ -112,14 +112,11 @@ class DescriptionCache:
                 conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
                 conn.execute("SELECT 1 FROM descriptions LIMIT 1").fetchall()
                 return conn
-            except sqlite3.OperationalError as exc:
+            except BaseException as exc:
                 conn.close()
                 if not _is_busy(exc) or time.monotonic() > deadline:
                     raise
-                time.sleep(0.02)
-            except BaseException:
-                conn.close()
-                raise
+            time.sleep(0.02)
 
     def _quarantine(self) -> None:
         """Move a corrupt database (and its WAL files) aside so that a fresh one can be built."""
