@@ -7,7 +7,12 @@ never disagree (``tests/test_prompt.py`` checks that the training package really
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from filedesc.lexicon import Lexicon
 
 LANGUAGES: tuple[str, ...] = ("en", "fr")
 """Description languages the project supports."""
@@ -20,9 +25,15 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u20
 smuggles in from argv or JSON ``\\udcff`` escapes: no codec can write them, so sqlite and stdout would fail)."""
 _SPACES = re.compile(r"\s+")
 
-PROMPT_FORMATS: tuple[str, ...] = ("name", "words")
-"""How the name is written in the prompt: ``name`` as is (``getUserInfo.ts``), or ``words`` as its words and
-separators apart (``get User Info . ts``). A model folder's tokenizer says which one it was trained with."""
+PROMPT_FORMATS: tuple[str, ...] = ("name", "words", "draft")
+"""How the name is written in the prompt: ``name`` as is (``getUserInfo.ts``), ``words`` as its words and
+separators apart (``get User Info . ts``), or ``draft``: the words, then :data:`DRAFT_SEPARATOR` and a draft
+sentence for the model to post-edit (the ``rules`` backend's description, or a header written in the other
+language). A model folder's tokenizer says which one it was trained with."""
+
+DRAFT_SEPARATOR = "<draft>"
+"""Between the name and the draft in a ``draft`` prompt. A draft-format tokenizer has it as a special token, so it
+is one id that no name or sentence can spell, and its presence in the vocabulary marks the format."""
 
 _WORD_PIECES = re.compile(
     r"[A-ZÀ-ÖØ-Þ]+(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])|[A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+|[A-ZÀ-ÖØ-Þ]+|\d+|[^\W\d_]+|\S"
@@ -75,14 +86,42 @@ def words_view(name: str) -> str:
     return " ".join(_WORD_PIECES.findall(name))
 
 
-def build_prompt(name: str, lang: str, prompt_format: str = "name") -> str:
+def build_prompt(name: str, lang: str, prompt_format: str = "name", draft: str | None = None) -> str:
     """Return the model input for an already normalised ``name`` described in ``lang``.
 
     The language tag comes first so that the encoder knows the target language from the first token.
-    ``prompt_format`` is one of :data:`PROMPT_FORMATS`.
+    ``prompt_format`` is one of :data:`PROMPT_FORMATS`. For ``draft``, ``draft`` is the sentence to post-edit;
+    ``None`` means the rules' sentence (:func:`rules_draft`), so training and serving get the same one.
     """
     if lang not in LANGUAGES:
         raise ValueError(f"unsupported language {lang!r}")
     if prompt_format not in PROMPT_FORMATS:
         raise ValueError(f"unknown prompt format {prompt_format!r}")
-    return f"<{lang}> {words_view(name) if prompt_format == 'words' else name}"
+    if prompt_format == "name":
+        return f"<{lang}> {name}"
+    if prompt_format == "words":
+        return f"<{lang}> {words_view(name)}"
+    sentence = rules_draft(name, lang) if draft is None else _SPACES.sub(" ", draft).strip()
+    return f"<{lang}> {words_view(name)} {DRAFT_SEPARATOR} {sentence}"
+
+
+_lexicon_lock = threading.Lock()
+_lexicon: list[Lexicon] = []
+
+
+def rules_draft(name: str, lang: str) -> str:
+    """The ``rules`` backend's sentence for an already normalised ``name``: the draft a ``draft`` model post-edits.
+
+    Always the live rules code (``filedesc.grammar.rules`` with the packaged lexicon, loaded once per process and
+    without torch), so a model trained today and served after the rules improved sees the rules of the day in both
+    places, never a frozen copy.
+    """
+    from filedesc.grammar.rules import describe_by_rules
+
+    if not _lexicon:
+        with _lexicon_lock:
+            if not _lexicon:
+                from filedesc.lexicon import load_lexicon
+
+                _lexicon.append(load_lexicon())
+    return describe_by_rules(name, lang, _lexicon[0])

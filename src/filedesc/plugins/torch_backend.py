@@ -21,6 +21,7 @@ from filedesc.runtime.onnx_seq2seq import NO_REPEAT_NGRAM_SIZE
 
 FILES = ("config.json", "model.safetensors", "tokenizer.json")
 MAX_INPUT = 48
+"""Prompt tokens kept when the folder does not say (``filedesc_train.json`` records the length trained with)."""
 MAX_NEW_TOKENS = 48
 
 
@@ -62,6 +63,7 @@ class TorchBackend:
             model = PeftModel.from_pretrained(model, str(folder / "adapter"), is_trainable=False)
         self.model: Any = model.float().eval()
         self.tokenizer = PromptTokenizer.from_file(folder / "tokenizer.json")
+        self.max_input = trained_input_length(folder)
         self.model_id = f"torch:{folder.name}@{fingerprint(folder, FILES)}"
 
     def describe(self, names: Sequence[str], lang: str) -> list[str]:
@@ -70,7 +72,7 @@ class TorchBackend:
 
         from filedesc.runtime.batching import left_pad
 
-        ids = self.tokenizer.encode_prompts(names, [lang] * len(names), MAX_INPUT)
+        ids = self.tokenizer.encode_prompts(names, [lang] * len(names), self.max_input)
         input_ids, mask = left_pad(ids, self.tokenizer.pad_id)
         with torch.inference_mode():
             out = self.model.generate(
@@ -82,6 +84,18 @@ class TorchBackend:
                 no_repeat_ngram_size=NO_REPEAT_NGRAM_SIZE,
             )
         return [self.tokenizer.decode(row[1:].tolist()) for row in out]
+
+
+def trained_input_length(folder: Path) -> int:
+    """The prompt length the model was trained with (a ``draft`` prompt is longer than a name), else ``MAX_INPUT``."""
+    import json
+
+    path = folder / "filedesc_train.json"
+    try:
+        config = json.loads(path.read_text(encoding="utf-8")).get("config", {})
+        return int(config.get("max_input_length", MAX_INPUT))
+    except (OSError, ValueError, AttributeError, TypeError):
+        return MAX_INPUT
 
 
 def _availability(options: BackendOptions) -> Availability:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from tokenizers import Tokenizer
 
-from filedesc.prompt import LANGUAGES, build_prompt
+from filedesc.prompt import DRAFT_SEPARATOR, LANGUAGES, build_prompt
 
 PAD = "<pad>"
 EOS = "</s>"
@@ -23,6 +23,18 @@ tokenizer keeps its own ids and gets the language tags added."""
 WORDS_MARKER = "<words>"
 """A special token that a tokenizer trained on ``words`` prompts carries (id 5): the model folder thereby says which
 prompt format it expects, so older folders (without it) keep the ``name`` format."""
+DRAFT_MARKER = DRAFT_SEPARATOR
+"""The ``draft`` format's separator, a special token of the tokenizers trained on ``draft`` prompts (id 5): its
+presence says the folder wants a draft after the name (see ``filedesc.prompt.build_prompt``)."""
+
+
+def format_of(tokenizer: Tokenizer) -> str:
+    """The prompt format a tokenizer was trained for, read from its marker token (none: ``name``)."""
+    if tokenizer.token_to_id(DRAFT_MARKER) is not None:
+        return "draft"
+    if tokenizer.token_to_id(WORDS_MARKER) is not None:
+        return "words"
+    return "name"
 
 
 class PromptTokenizer:
@@ -37,7 +49,7 @@ class PromptTokenizer:
             raise ValueError(f"tokenizer lacks the special tokens {missing}; it was not made for filedesc")
         self.pad_id: int = tokenizer.token_to_id(PAD)
         self.eos_id: int = tokenizer.token_to_id(EOS)
-        self.prompt_format = "words" if tokenizer.token_to_id(WORDS_MARKER) is not None else "name"
+        self.prompt_format = format_of(tokenizer)
 
     @classmethod
     def from_file(cls, path: Path | str) -> PromptTokenizer:
@@ -49,14 +61,33 @@ class PromptTokenizer:
         """Number of ids, special tokens included."""
         return int(self.tokenizer.get_vocab_size(with_added_tokens=True))
 
-    def encode_prompt(self, name: str, lang: str, max_length: int) -> list[int]:
-        """Ids of the prompt for an already normalised ``name``, cut to ``max_length`` including the final eos."""
-        ids = self.tokenizer.encode(build_prompt(name, lang, self.prompt_format), add_special_tokens=False).ids
-        return [*ids[: max_length - 1], self.eos_id]
+    def encode_prompt(self, name: str, lang: str, max_length: int, draft: str | None = None) -> list[int]:
+        """Ids of the prompt for an already normalised ``name``, cut to ``max_length`` including the final eos.
 
-    def encode_prompts(self, names: Sequence[str], langs: Sequence[str], max_length: int) -> list[list[int]]:
+        ``draft`` matters for a ``draft``-format tokenizer only: the sentence to post-edit, ``None`` for the rules'.
+        """
+        return self.encode_prompts([name], [lang], max_length, [draft])[0]
+
+    def prompts(
+        self, names: Sequence[str], langs: Sequence[str], drafts: Sequence[str | None] | None = None
+    ) -> list[str]:
+        """The prompt texts, in this tokenizer's format (the rules' draft wherever ``drafts`` gives none)."""
+        if drafts is None:
+            drafts = [None] * len(names)
+        return [
+            build_prompt(n, lang, self.prompt_format, draft)
+            for n, lang, draft in zip(names, langs, drafts, strict=True)
+        ]
+
+    def encode_prompts(
+        self,
+        names: Sequence[str],
+        langs: Sequence[str],
+        max_length: int,
+        drafts: Sequence[str | None] | None = None,
+    ) -> list[list[int]]:
         """Batch form of ``encode_prompt`` (one call into the Rust tokenizer)."""
-        prompts = [build_prompt(n, lang, self.prompt_format) for n, lang in zip(names, langs, strict=True)]
+        prompts = self.prompts(names, langs, drafts)
         encodings = self.tokenizer.encode_batch(prompts, add_special_tokens=False)
         return [[*e.ids[: max_length - 1], self.eos_id] for e in encodings]
 

@@ -16,10 +16,13 @@ from pathlib import Path
 from tokenizers import Regex, Tokenizer, decoders, models, normalizers, pre_tokenizers, trainers
 
 from filedesc.prompt import PROMPT_FORMATS
-from filedesc.runtime.tokenizer import SPECIAL_TOKENS, WORDS_MARKER, PromptTokenizer
+from filedesc.runtime.tokenizer import DRAFT_MARKER, SPECIAL_TOKENS, WORDS_MARKER, PromptTokenizer
 
 CASE_BOUNDARY = r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])|(?<=[A-ZÀ-Þ])(?=[A-ZÀ-Þ][a-zà-ÿ])"
 """Split ``getUser`` before ``U`` and ``HTTPResponse`` before ``R``."""
+
+
+_MARKERS: dict[str, tuple[str, ...]] = {"words": (WORDS_MARKER,), "draft": (DRAFT_MARKER,)}
 
 
 def new_tokenizer() -> Tokenizer:
@@ -41,7 +44,8 @@ def train_tokenizer(
 ) -> PromptTokenizer:
     """Train on ``texts`` (prompts and descriptions), save ``tokenizer.json`` in ``out`` if given.
 
-    A ``words`` tokenizer carries :data:`WORDS_MARKER`, so whoever loads it writes prompts the same way.
+    A ``words`` tokenizer carries :data:`WORDS_MARKER` and a ``draft`` one :data:`DRAFT_MARKER`, so whoever loads
+    it writes prompts the same way.
     """
     if prompt_format not in PROMPT_FORMATS:
         raise ValueError(f"unknown prompt format {prompt_format!r}")
@@ -49,7 +53,7 @@ def train_tokenizer(
     trainer = trainers.BpeTrainer(
         vocab_size=vocab_size,
         min_frequency=2,
-        special_tokens=[*SPECIAL_TOKENS, *((WORDS_MARKER,) if prompt_format == "words" else ())],
+        special_tokens=[*SPECIAL_TOKENS, *_MARKERS.get(prompt_format, ())],
         initial_alphabet=pre_tokenizers.ByteLevel.alphabet(),
         show_progress=False,
     )

@@ -30,7 +30,15 @@ from filedesc.errors import FiledescError
 from filedesc.prompt import build_prompt
 from filedesc.runtime.tokenizer import PromptTokenizer
 from filedesc.training.config import TrainConfig
-from filedesc.training.examples import Encoded, encode_pairs, length_grouped_batches, pad_batch, read_pairs
+from filedesc.training.examples import (
+    Encoded,
+    Pair,
+    attach_drafts,
+    encode_pairs,
+    length_grouped_batches,
+    pad_batch,
+    read_pairs,
+)
 from filedesc.training.model import count_parameters, load_base, load_base_tokenizer, new_t5
 from filedesc.training.tokenizer import train_tokenizer
 
@@ -98,16 +106,25 @@ def _refit_horizon(config: TrainConfig, step: int, elapsed: float, mark: tuple[i
     return fitted
 
 
-def _prepare_tokenizer(config: TrainConfig, data_dir: Path, out: Path, base: Path | None) -> PromptTokenizer:
+def _prepare_tokenizer(config: TrainConfig, train_pairs: list[Pair], out: Path, base: Path | None) -> PromptTokenizer:
     if base is not None:
         tok = load_base_tokenizer(base)
         tok.tokenizer.save(str(out / "tokenizer.json"))
         return tok
     if (out / "tokenizer.json").is_file():
         return PromptTokenizer.from_file(out / "tokenizer.json")
-    sample = read_pairs(data_dir / "train.jsonl", limit=200_000)
-    texts = (text for p in sample for text in (build_prompt(p.name, p.lang, config.prompt_format), p.description))
+    sample = train_pairs[:200_000]
+    texts = (
+        text
+        for p in sample
+        for text in (build_prompt(p.name, p.lang, config.prompt_format, p.draft), p.description)
+    )
     return train_tokenizer(texts, config.model.vocab_size, out, config.prompt_format)
+
+
+def _read(path: Path, limit: int, prompt_format: str) -> list[Pair]:
+    pairs = read_pairs(path, limit)
+    return attach_drafts(pairs) if prompt_format == "draft" else pairs
 
 
 def _build_model(config: TrainConfig, tokenizer: PromptTokenizer, out: Path, base: Path | None, resume: bool) -> Any:
@@ -162,18 +179,16 @@ def train(
     set_seed(config.seed)
     if config.threads:
         torch.set_num_threads(config.threads)
-    tokenizer = _prepare_tokenizer(config, data_dir, out, base)
+    train_pairs = _read(data_dir / "train.jsonl", config.max_train_examples, config.prompt_format)
+    tokenizer = _prepare_tokenizer(config, train_pairs, out, base)
+    if base is not None and tokenizer.prompt_format != config.prompt_format:
+        log.warning("the base's tokenizer is for %r prompts: training with those", tokenizer.prompt_format)
     model = _build_model(config, tokenizer, out, base, resume)
     trainable, total = count_parameters(model)
     log.info("parameters: %d trainable of %d (%.1f%%)", trainable, total, 100 * trainable / max(total, 1))
-    train_data = encode_pairs(
-        read_pairs(data_dir / "train.jsonl", config.max_train_examples),
-        tokenizer,
-        config.max_input_length,
-        config.max_target_length,
-    )
+    train_data = encode_pairs(train_pairs, tokenizer, config.max_input_length, config.max_target_length)
     valid_data = encode_pairs(
-        read_pairs(data_dir / "valid.jsonl", config.max_eval_examples),
+        _read(data_dir / "valid.jsonl", config.max_eval_examples, tokenizer.prompt_format),
         tokenizer,
         config.max_input_length,
         config.max_target_length,
