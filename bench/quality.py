@@ -6,7 +6,8 @@
 
 Splits: ``test``, ``test_unseen``, ``corpus_test`` of the dataset, and ``../shared/data/real-dev.jsonl`` (real
 names, never trained on). Backends: ``rules`` and ``retrieval`` (the baselines), ``onnx-fp32``, ``onnx-int8``,
-``onnx-int4``. chrF and ROUGE-L per language, as ``filedesc eval`` computes them.
+``onnx-int4``. chrF, ROUGE-L and the share of outputs with a non-word per language, as ``filedesc eval`` computes
+them.
 """
 
 from __future__ import annotations
@@ -16,7 +17,11 @@ import json
 import random
 from pathlib import Path
 
-from filedesc.training.evaluate import evaluate_rows, read_eval_file, run_backend, scores_json
+from filedesc.training.evaluate import Scores, evaluate_rows, read_eval_file, run_backend, scores_json
+
+
+def _nonword(scores: Scores | None) -> str:
+    return "-" if scores is None or scores.nonword is None else str(scores.nonword)
 
 
 def main() -> None:
@@ -53,7 +58,7 @@ def main() -> None:
         rows_to_run.append((label, backend, Path(path)))
     results: dict[str, dict[str, dict[str, float]]] = {}
     print(f"{'split':<12} {'backend':<18} {'chrF en':>8} {'chrF fr':>8} {'ROUGE-L en':>11} {'ROUGE-L fr':>11} "
-          f"{'BLEU':>6} {'exact':>6}")
+          f"{'BLEU':>6} {'exact':>6} {'nonword% en':>12} {'nonword% fr':>12}")
     for split, path in splits.items():
         rows = read_eval_file(path)
         if args.limit and len(rows) > args.limit:
@@ -64,7 +69,8 @@ def main() -> None:
             results[f"{split}/{label}"] = scores_json(scores)
             en, fr, both = scores.get("en"), scores.get("fr"), scores["all"]
             print(f"{split:<12} {label:<18} {en.chrf if en else 0:>8} {fr.chrf if fr else 0:>8} "
-                  f"{en.rouge_l if en else 0:>11} {fr.rouge_l if fr else 0:>11} {both.bleu:>6} {both.exact_match:>6}",
+                  f"{en.rouge_l if en else 0:>11} {fr.rouge_l if fr else 0:>11} {both.bleu:>6} {both.exact_match:>6} "
+                  f"{_nonword(en):>12} {_nonword(fr):>12}",
                   flush=True)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")

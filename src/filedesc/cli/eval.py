@@ -15,7 +15,9 @@ def register(subparsers: Any) -> None:
         "eval",
         help="score a backend against reference descriptions (needs filedesc[train])",
         description="Describe every name of a JSONL file ({name, lang, reference}) with a backend and report "
-        "BLEU, chrF, ROUGE-L, exact match and mean length, per language and overall.",
+        "BLEU, chrF, ROUGE-L, exact match, mean length and the share of outputs holding a non-word (a word "
+        "neither in the hunspell dictionary, the lexicon, the name, the rules' draft nor a file-kind term), per "
+        "language and overall.",
     )
     parser.add_argument("--data", type=Path, required=True, help="JSONL file with name, lang and reference")
     parser.add_argument("--backend", default=None, help="backend to evaluate (default: the best available)")
@@ -60,10 +62,12 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         sys.stdout.write(json.dumps({**extra, "scores": scores_json(scores)}, ensure_ascii=False) + "\n")
     else:
-        sys.stdout.write("split      n     BLEU   chrF  ROUGE-L  exact  words\n")
+        sys.stdout.write("split      n     BLEU   chrF  ROUGE-L  exact  words  nonword%\n")
         for key, s in scores.items():
+            nonword = "-" if s.nonword is None else s.nonword
             sys.stdout.write(
-                f"{key:<6} {s.n:>5} {s.bleu:>8} {s.chrf:>6} {s.rouge_l:>8} {s.exact_match:>6} {s.mean_words:>6}\n"
+                f"{key:<6} {s.n:>5} {s.bleu:>8} {s.chrf:>6} {s.rouge_l:>8} {s.exact_match:>6} {s.mean_words:>6} "
+                f"{nonword:>9}\n"
             )
         for k, v in extra.items():
             sys.stdout.write(f"{k}: {v}\n")

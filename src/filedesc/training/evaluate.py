@@ -4,19 +4,23 @@
 
 Lines are ``{"name", "lang", "reference"}`` (``description`` is accepted for ``reference``; other keys are
 ignored). Metrics: BLEU and chrF (sacrebleu), ROUGE-L F1 (rouge-score, with a Unicode tokenizer: its default one
-drops accented letters, which would wreck French scores), exact match, mean length in words. Baselines and models
-go through the same ``Describer``, so the numbers are comparable.
+drops accented letters, which would wreck French scores), exact match, mean length in words, and the share of
+outputs holding a non-word (:mod:`filedesc.training.nonwords`; needs the hunspell dictionaries, else not given).
+Baselines and models go through the same ``Describer``, so the numbers are comparable.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import random
 import re
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
+
+log = logging.getLogger(__name__)
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -39,6 +43,8 @@ class Scores:
     rouge_l: float
     exact_match: float
     mean_words: float
+    nonword: float | None = None
+    """Percentage of outputs with at least one non-word; ``None`` when not measured (no dictionaries)."""
 
 
 def score(predictions: Sequence[str], references: Sequence[str]) -> Scores:
@@ -106,23 +112,51 @@ def run_backend(
     return out, describer.backend_name
 
 
-def evaluate_rows(rows: Sequence[EvalRow]) -> dict[str, Scores]:
-    """Scores for each language present and ``all``."""
+def evaluate_rows(rows: Sequence[EvalRow], nonwords: bool = True) -> dict[str, Scores]:
+    """Scores for each language present and ``all``; with ``nonwords``, the non-word share when measurable."""
+    checker = _nonword_checker() if nonwords else None
     result: dict[str, Scores] = {}
     for lang in sorted({r.lang for r in rows}):
         subset = [r for r in rows if r.lang == lang]
-        result[lang] = score([r.prediction for r in subset], [r.reference for r in subset])
-    result["all"] = score([r.prediction for r in rows], [r.reference for r in rows])
+        scores = score([r.prediction for r in subset], [r.reference for r in subset])
+        result[lang] = _with_nonwords(scores, subset, checker)
+    result["all"] = _with_nonwords(score([r.prediction for r in rows], [r.reference for r in rows]), rows, checker)
     return result
+
+
+def _nonword_checker() -> Any:
+    from filedesc.training import nonwords
+
+    if not nonwords.available():
+        log.warning("non-word share not measured: %s", nonwords.INSTALL_HINT)
+        return None
+    return nonwords.NonWordChecker()
+
+
+def _with_nonwords(scores: Scores, rows: Sequence[EvalRow], checker: Any) -> Scores:
+    if checker is None:
+        return scores
+    from filedesc.prompt import normalize_name
+
+    share = checker.share([(normalize_name(r.name), r.lang, r.prediction) for r in rows])
+    return replace(scores, nonword=share)
 
 
 def markdown_report(
     title: str, scores: dict[str, Scores], rows: Sequence[EvalRow], seed: int = 0, extra: dict[str, Any] | None = None
 ) -> str:
     """A table of scores and 20 random examples per language."""
-    lines = [f"# {title}", "", "| split | n | BLEU | chrF | ROUGE-L | exact | words |", "|---|---|---|---|---|---|---|"]
+    lines = [
+        f"# {title}",
+        "",
+        "| split | n | BLEU | chrF | ROUGE-L | exact | words | non-word % |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
     for key, s in scores.items():
-        lines.append(f"| {key} | {s.n} | {s.bleu} | {s.chrf} | {s.rouge_l} | {s.exact_match} | {s.mean_words} |")
+        nonword = "-" if s.nonword is None else s.nonword
+        lines.append(
+            f"| {key} | {s.n} | {s.bleu} | {s.chrf} | {s.rouge_l} | {s.exact_match} | {s.mean_words} | {nonword} |"
+        )
     if extra:
         lines += ["", *(f"- {k}: {v}" for k, v in extra.items())]
     rng = random.Random(seed)
