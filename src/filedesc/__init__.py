@@ -15,6 +15,7 @@ Everything heavy (ONNX Runtime sessions, the cache, the plugin manager) is creat
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, overload
 
@@ -32,20 +33,26 @@ if TYPE_CHECKING:
 __all__ = ["PROJECT", "Describer", "Description", "__version__", "describe", "hookimpl"]
 
 
-@overload
-def describe(names: str, lang: str | None = None, backend: str | None = None) -> str: ...  # type: ignore[overload-overlap]
+_OneName = str | bytes | os.PathLike[str] | os.PathLike[bytes]
 
 
 @overload
-def describe(names: Sequence[str], lang: str | None = None, backend: str | None = None) -> list[str]: ...
+def describe(names: _OneName, lang: str | None = None, backend: str | None = None) -> str: ...  # type: ignore[overload-overlap]
 
 
-def describe(names: str | Sequence[str], lang: str | None = None, backend: str | None = None) -> str | list[str]:
+@overload
+def describe(names: Sequence[_OneName], lang: str | None = None, backend: str | None = None) -> list[str]: ...
+
+
+def describe(
+    names: _OneName | Sequence[_OneName], lang: str | None = None, backend: str | None = None
+) -> str | list[str]:
     """Describe one file name, or a batch of them, in one sentence each.
 
     Args:
         names: A file name or path (``"scripts/analyser_logs.py"``), or a sequence of them. Only the base name is
-            used; nothing is read from disk.
+            used; nothing is read from disk. ``bytes`` and ``os.fsencode``/``os.listdir`` names in any encoding
+            are accepted: UTF-8, else Windows-1252 (:mod:`filedesc.filenames`).
         lang: ``"en"`` or ``"fr"``; ``None`` follows ``FILEDESC_LANG``, then the user's locale.
         backend: A backend name (``"onnx-int8"``, ``"rules"``, ...); ``None`` follows ``FILEDESC_BACKEND``, then
             the best available one.
@@ -60,7 +67,7 @@ def describe(names: str | Sequence[str], lang: str | None = None, backend: str |
     from filedesc.service import default_describer
 
     describer = default_describer(backend)
-    if isinstance(names, str):
+    if isinstance(names, (str, bytes, os.PathLike)):
         return describer.describe([names], lang)[0].description
     return [item.description for item in describer.describe(list(names), lang)]
 

@@ -17,6 +17,7 @@ import pluggy
 from filedesc.cache import CacheKey, DescriptionCache, cache_disabled_by_env
 from filedesc.defaults import requested_backend, resolve_lang
 from filedesc.errors import BackendError, BackendUnavailableError, FiledescError, InvalidNameError
+from filedesc.filenames import AnyName, decode_name
 from filedesc.plugins.backend import Backend, BackendOptions
 from filedesc.plugins.manager import BackendRegistry, get_plugin_manager
 
@@ -32,7 +33,12 @@ class Cancelled(FiledescError):
 
 @dataclass(frozen=True)
 class Description:
-    """One answer: the name as given, its description, and where the description came from."""
+    r"""One answer: the name as given, its description, and where the description came from.
+
+    ``name`` is the name as given, printable: undecodable bytes and control characters appear as escapes
+    (``caf\xe9_menu.py``; see :mod:`filedesc.filenames`); ``normalized`` is what the backend described
+    (``café_menu.py``).
+    """
 
     name: str
     description: str
@@ -114,9 +120,9 @@ class Describer:
                     raise BackendUnavailableError(name, f"it could not be built ({type(exc).__name__}: {exc})") from exc
             return self._backend
 
-    def normalize(self, name: str) -> str:
-        """Apply the ``filedesc_normalize_name`` hook."""
-        result = self._pm.hook.filedesc_normalize_name(name=name)
+    def normalize(self, name: AnyName) -> str:
+        """Decode ``name`` (:func:`~filedesc.filenames.decode_name`), then apply ``filedesc_normalize_name``."""
+        result = self._pm.hook.filedesc_normalize_name(name=decode_name(name).text)
         return result if isinstance(result, str) else ""
 
     def _postprocess(self, description: str, name: str, lang: str) -> str:
@@ -125,7 +131,7 @@ class Describer:
 
     def describe(
         self,
-        names: Sequence[str],
+        names: Sequence[AnyName],
         lang: str | None = None,
         *,
         use_cache: bool = True,
@@ -134,16 +140,20 @@ class Describer:
     ) -> list[Description]:
         """Describe ``names`` in ``lang``; one ``Description`` per name, in order.
 
+        A name may be ``str`` (surrogate-escaped bytes included, as ``sys.argv`` and ``os.listdir`` give them),
+        ``bytes`` or a path object: each is decoded once (:func:`~filedesc.filenames.decode_name`).
+
         Raises:
             InvalidNameError: A name is empty once normalised (the message gives its position).
             Cancelled: ``cancelled()`` turned true between two batches.
             FiledescError: The backend is unknown, unavailable or failed.
         """
         lang = resolve_lang(lang)
-        normalized = [self.normalize(name) for name in names]
+        decoded = [decode_name(name) for name in names]
+        normalized = [self.normalize(d.text) for d in decoded]
         bad = [i for i, n in enumerate(normalized) if not n]
         if bad:
-            shown = ", ".join(f"#{i + 1} ({names[i]!r})" for i in bad[:5])
+            shown = ", ".join(f"#{i + 1} ({decoded[i].display!r})" for i in bad[:5])
             raise InvalidNameError(
                 f"no file name left after cleaning input {shown}: give a file name such as 'main.py'"
             )
@@ -168,8 +178,8 @@ class Describer:
             if on_progress:
                 on_progress(done, len(keys))
         return [
-            Description(name, results[n][0], lang, backend.name, results[n][1], n)
-            for name, n in zip(names, normalized, strict=True)
+            Description(d.display, results[n][0], lang, backend.name, results[n][1], n)
+            for d, n in zip(decoded, normalized, strict=True)
         ]
 
     def _run_backend(self, backend: Backend, names: list[str], lang: str) -> list[str]:
@@ -184,7 +194,7 @@ class Describer:
             raise BackendError(f"backend {backend.name!r} returned {len(out)} descriptions for {len(names)} names")
         return out
 
-    def regenerate(self, name: str, lang: str | None = None) -> Description:
+    def regenerate(self, name: AnyName, lang: str | None = None) -> Description:
         """Drop ``name``'s cached description in ``lang`` and compute it again."""
         normalized = self.normalize(name)
         if self.cache and normalized:

@@ -21,6 +21,7 @@ from filedesc.adapt.files import project_files
 from filedesc.adapt.language import detect_language
 from filedesc.adapt.mine import is_boilerplate, kind_for
 from filedesc.adapt.style import restyle
+from filedesc.filenames import display_name
 from filedesc.lexicon import load_lexicon
 from filedesc.service import Describer
 
@@ -29,7 +30,11 @@ ProgressCallback = Callable[[int, int], None]
 
 @dataclass(frozen=True)
 class TreeEntry:
-    """One line of the tree: a folder (no description) or a file and its description."""
+    r"""One line of the tree: a folder (no description) or a file and its description.
+
+    ``path`` and ``name`` are printable (:func:`filedesc.filenames.display_name`): a byte that is not UTF-8 shows
+    as ``\xNN``, while the description reads it as Windows-1252.
+    """
 
     path: str
     name: str
@@ -89,8 +94,8 @@ def describe_tree(
     described = describer.describe([f.name for f in todo], lang, on_progress=on_progress) if todo else []
     by_file: dict[PurePosixPath, tuple[str, str]] = {f: (d, "header") for f, d in from_headers.items()}
     by_file.update({f: (d.description, d.backend) for f, d in zip(todo, described, strict=True)})
-    entries = [TreeEntry(str(d), d.name, True, len(d.parts)) for d in folders]
-    entries += [TreeEntry(str(f), f.name, False, len(f.parts), *by_file[f]) for f in files]
+    entries = [TreeEntry(display_name(str(d)), display_name(d.name), True, len(d.parts)) for d in folders]
+    entries += [TreeEntry(display_name(str(f)), display_name(f.name), False, len(f.parts), *by_file[f]) for f in files]
     return sorted(entries, key=_tree_order)
 
 
@@ -142,5 +147,5 @@ def render_markdown(entries: list[TreeEntry]) -> str:
 
 def render_json(entries: list[TreeEntry], root: Path, lang: str) -> str:
     """``{"root", "lang", "items": [...]}``: a list of objects, never a dict keyed by file names."""
-    body = {"root": str(root), "lang": lang, "items": [e.to_dict() for e in entries]}
+    body = {"root": display_name(str(root)), "lang": lang, "items": [e.to_dict() for e in entries]}
     return json.dumps(body, ensure_ascii=False, indent=2) + "\n"

@@ -41,17 +41,18 @@ def test_json_lines(echo_plugin: EchoPlugin, capsys: pytest.CaptureFixture[str])
     assert lines[0]["backend"] == "echo" and lines[0]["cached"] is False
 
 
-def test_stdin_with_invalid_utf8_reports_and_continues(
+def test_stdin_with_invalid_utf8_reads_it_as_windows_1252(
     echo_plugin: EchoPlugin, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(sys, "stdin", _Stdin(b"good.py\n\xff\xfe bad\n\nother.sh\n"))
-    assert main(["describe", "--backend", "echo", "--lang", "en", "--stdin"]) == 1
+    assert main(["describe", "--backend", "echo", "--lang", "en", "--stdin"]) == 0
     captured = capsys.readouterr()
     assert captured.out.splitlines() == [
         "good.py\tEn description of good.py.",
+        "\\xff\\xfe bad\tEn description of ÿþ bad.",
         "other.sh\tEn description of other.sh.",
     ]
-    assert "line 2 is not valid UTF-8" in captured.err
+    assert captured.err == ""
 
 
 def test_no_names_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
@@ -103,16 +104,21 @@ def test_real_command_in_a_subprocess() -> None:
     assert row["description"].endswith(".") and len(row["description"].split()) >= 4
 
 
-def test_check_corpus_reports_each_problem_with_its_line(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_check_corpus_reports_each_problem_with_its_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = tmp_path / "corpus"
     folder.mkdir()
     source = "github:acme/tools@0123456789abcdef0123456789abcdef01234567:bin/purge_caches.sh"
-    good = {"name": "purge_caches.sh", "description": "Shell script that empties the caches of every service.",
-            "name_lang": "en", "source": source, "category": "script"}
-    lines = [json.dumps({**good, "lang": "en"}),
-             json.dumps({**good, "lang": "fr", "description": "Script shell qui vide."})]
+    good = {
+        "name": "purge_caches.sh",
+        "description": "Shell script that empties the caches of every service.",
+        "name_lang": "en",
+        "source": source,
+        "category": "script",
+    }
+    lines = [
+        json.dumps({**good, "lang": "en"}),
+        json.dumps({**good, "lang": "fr", "description": "Script shell qui vide."}),
+    ]
     (folder / "part.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert main(["data", "check-corpus", "--no-spelling", "--folder", str(folder)]) == 1
     out = capsys.readouterr().out

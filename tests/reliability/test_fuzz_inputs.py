@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from filedesc.cli import main
 from filedesc.errors import FiledescError, InvalidNameError
+from filedesc.filenames import decode_name, display_name
 from filedesc.prompt import MAX_NAME_CHARS, normalize_name
 from filedesc.service import Describer
 from tests.reliability.strategies import SPECIMENS, hostile_names
@@ -92,7 +93,7 @@ def test_rules_backend_describes_or_refuses_clearly(rules: Describer, name: str,
         assert normalize_name(name) == "" and "file name" in str(exc)
         return
     assert item.description.strip() and item.description[-1] in ".!?…"
-    assert item.name == name and item.normalized == normalize_name(name)
+    assert item.name == display_name(name) and item.normalized == normalize_name(decode_name(name).text)
     assert len(item.description) < 1000
 
 
@@ -151,7 +152,7 @@ def test_cli_one_name_gives_one_line_or_one_error(name: str) -> None:
     st.binary(max_size=300)
     | st.lists(st.sampled_from([b"ok.py", b"\xff\xfe", b"\xc3", b"", b"\x00", b"a\r"]), max_size=10).map(b"\n".join)
 )
-def test_cli_stdin_with_invalid_utf8_reports_bad_lines_and_describes_the_rest(data: bytes) -> None:
+def test_cli_stdin_with_invalid_utf8_describes_every_line_with_a_name(data: bytes) -> None:
     out, err = io.StringIO(), io.StringIO()
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(sys, "stdin", _Stdin(data))
@@ -161,17 +162,13 @@ def test_cli_stdin_with_invalid_utf8_reports_bad_lines_and_describes_the_rest(da
     lines = [json.loads(line) for line in out.getvalue().splitlines()]
     assert status in (0, 1, 2)
     assert all(item["description"] for item in lines)
-    bad = sum(1 for raw in data.splitlines() if _undecodable(raw))
-    assert err.getvalue().count("not valid UTF-8") == bad
-    assert (status == 0) == (bad == 0 and bool(lines) and "error" not in err.getvalue())
-
-
-def _undecodable(raw: bytes) -> bool:
-    try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return True
-    return False
+    given = [raw.strip() for raw in data.splitlines() if raw.strip()]
+    empty = sum(1 for raw in given if not normalize_name(decode_name(raw).text))
+    assert len(lines) == len(given) - empty and err.getvalue().count("no file name left") == empty
+    assert [item["name"] for item in lines] == [
+        decode_name(raw).display for raw in given if normalize_name(decode_name(raw).text)
+    ]
+    assert (status == 0) == (bool(given) and empty == 0)
 
 
 def _run_cli(
@@ -186,9 +183,9 @@ def _run_cli(
 def test_real_cli_with_hostile_stdin_and_argv() -> None:
     stdin = b"\n".join([b"ok.py", b"\xff\xfe.py", b"", b"   ", b"\x00", "évènements.csv".encode(), b"x" * 10_000])
     done = _run_cli(["describe", "--stdin", "--backend", "rules", "--lang", "en"], stdin)
-    assert done.returncode == 1, done.stderr
-    assert done.stdout.decode().count("\n") == 3
-    assert b"line 2 is not valid UTF-8" in done.stderr and b"Traceback" not in done.stderr
+    assert done.returncode == 1, done.stderr  # the NUL line has no name left
+    assert done.stdout.decode().count("\n") == 4 and "\\xff\\xfe.py\t" in done.stdout.decode()
+    assert b"no file name left" in done.stderr and b"Traceback" not in done.stderr
 
 
 @pytest.mark.parametrize("cache", [True, False])

@@ -17,7 +17,8 @@ def register(subparsers: Any) -> None:
         "describe",
         help="describe file names",
         description="Print one sentence per file name saying what the file is for. Only the name is used: "
-        "nothing is read from disk. With several names each line is NAME<TAB>DESCRIPTION.",
+        "nothing is read from disk. With several names each line is NAME<TAB>DESCRIPTION. Names are read as "
+        "UTF-8, and bytes that are not UTF-8 as Windows-1252 (Latin-1); NAME shows such bytes as \\xNN.",
     )
     parser.add_argument("names", nargs="*", metavar="NAME", help="file names or paths")
     parser.add_argument(
@@ -38,43 +39,30 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(func=run)
 
 
-def read_stdin_names() -> tuple[list[str], list[str]]:
-    """Read names, one per line, from stdin as UTF-8. Returns (names, problems) — bad lines are reported, not fatal."""
-    names: list[str] = []
-    problems: list[str] = []
-    for number, raw in enumerate(sys.stdin.buffer.read().splitlines(), start=1):
-        try:
-            line = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            problems.append(f"stdin line {number} is not valid UTF-8 ({exc.reason}): skipped; re-encode it as UTF-8")
-            continue
-        if line.strip():
-            names.append(line.strip())
-    return names, problems
+def read_stdin_names() -> list[bytes]:
+    """Read names, one per line, from stdin as bytes: the describer decodes them (UTF-8, else Windows-1252)."""
+    return [line.strip() for line in sys.stdin.buffer.read().splitlines() if line.strip()]
 
 
 def run(args: argparse.Namespace) -> int:
     """Describe the names and print them; names that cannot be described are reported on stderr."""
+    from filedesc.filenames import display_name
     from filedesc.service import Describer
 
-    names = list(args.names)
-    problems: list[str] = []
+    names: list[str | bytes] = list(args.names)  # argv: str, undecodable bytes surrogate-escaped
     if args.stdin:
-        more, problems = read_stdin_names()
-        names.extend(more)
-    for problem in problems:
-        print(f"filedesc: error: {problem}", file=sys.stderr)
+        names.extend(read_stdin_names())
     if not names:
-        if not problems:
-            print("filedesc: error: no file name given: pass names as arguments or use --stdin", file=sys.stderr)
-        return 1 if problems else 2
+        print("filedesc: error: no file name given: pass names as arguments or use --stdin", file=sys.stderr)
+        return 2
     describer = Describer(args.backend, model_path=args.model, cache=not args.no_cache)
-    valid: list[str] = []
+    valid: list[str | bytes] = []
     for name in names:
         if describer.normalize(name):
             valid.append(name)
         else:
-            print(f"filedesc: error: {name!r} has no file name left after cleaning: skipped", file=sys.stderr)
+            shown = display_name(name)
+            print(f"filedesc: error: '{shown}' has no file name left after cleaning: skipped", file=sys.stderr)
     results = describer.describe(valid, args.lang) if valid else []
     out = sys.stdout
     for item in results:
@@ -85,4 +73,4 @@ def run(args: argparse.Namespace) -> int:
         else:
             out.write(f"{item.name}\t{item.description}\n")
     out.flush()
-    return 0 if len(valid) == len(names) and not problems else 1
+    return 0 if len(valid) == len(names) else 1

@@ -40,12 +40,14 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """Collect, describe and print the tree."""
     from filedesc.defaults import resolve_lang
+    from filedesc.filenames import display_name
     from filedesc.service import Describer
     from filedesc.tree import describe_tree, list_tree, render_json, render_markdown, render_text
 
     root: Path = args.root
     if not root.is_dir():
-        print(f"filedesc: error: {root} is not a folder: pass a directory, e.g. `filedesc tree .`", file=sys.stderr)
+        shown = display_name(str(root))
+        print(f"filedesc: error: {shown} is not a folder: pass a directory, e.g. `filedesc tree .`", file=sys.stderr)
         return 2
     if args.depth is not None and args.depth < 1:
         print("filedesc: error: --depth must be at least 1", file=sys.stderr)
@@ -80,5 +82,5 @@ def run(args: argparse.Namespace) -> int:
     elif args.markdown:
         sys.stdout.write(render_markdown(entries))
     else:
-        sys.stdout.write(render_text(entries, str(root)))
+        sys.stdout.write(render_text(entries, display_name(str(root))))
     return 0

@@ -1,8 +1,13 @@
-"""The ``filedesc/describe`` batch request for file explorers: checking params, and one item per name.
+r"""The ``filedesc/describe`` batch request for file explorers: checking params, and one item per name.
 
 Params: ``{"names": [...], "lang": "fr" | "en" | null}``. Result: ``{"items": [{"name", "description", "lang",
 "backend", "cached"}]}`` in the order of ``names``. A name that cannot be described (not a string, empty once
 cleaned, absurdly long) gets ``{"name", "error"}`` instead, and the rest of the batch is still answered.
+
+A name is decoded like every other entry point's (:mod:`filedesc.filenames`): a client that lists a directory in
+Python may send undecodable bytes as ``surrogateescape`` halves (JSON ``"caf\udce9_menu.py"``); the name is then
+described as ``café_menu.py`` (UTF-8, else Windows-1252). ``name`` in the answer is always the string as sent,
+because explorers find their item by it; JSON's ``\uXXXX`` escapes carry such halves back intact.
 """
 
 from __future__ import annotations
@@ -83,7 +88,7 @@ def describe_batch(
         item = next(described)
         items.append(
             {
-                "name": item.name,
+                "name": name,
                 "description": item.description,
                 "lang": item.lang,
                 "backend": item.backend,
