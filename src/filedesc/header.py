@@ -40,6 +40,19 @@ _DOCSTRING_OPEN = re.compile(r"^[rRuU]?(\"\"\"|''')")
 _FRONT_MATTER_DESC = re.compile(r"^description\s*:\s*(.+?)\s*$", re.MULTILINE)
 _SENTENCE_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)[.!?](?=\s|$)")
 
+# Inline markup of reStructuredText, Markdown and JSDoc, each with the group that keeps the words. Order matters:
+# roles and links before plain backquotes, double backquotes before single ones.
+_ROLE = re.compile(r":(?:[A-Za-z][\w.+-]*:)+`([^`]+)`")  # :class:`Meaning`, :py:func:`~a.b.run`
+_RST_LINK = re.compile(r"`([^`<]*?)\s*<[^`>]+>`__?")  # `the docs <https://...>`_
+_RST_REF = re.compile(r"`([^`]+)`__?(?!\w)")  # `Section title`_
+_CODE_SPAN = re.compile(r"(``|`)(?=\S)(.+?)(?<=\S)\1")  # ``literal``, `code`
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\(\s*(<[^>]*>|[^)\s]*)(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")  # [text](url)
+_MD_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")  # [text][ref]
+_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>")  # <https://example.org>
+_JSDOC_LINK = re.compile(r"\{@(?:link|linkcode|linkplain)\s+([^}|\s]+)(?:\s*[|\s]\s*([^}]+))?\}")
+_EMPHASIS = re.compile(r"(?<![\w*\\])(\*\*|\*)(?=[^\s*])(.+?)(?<=[^\s*])\1(?=[\s,;:!?)'\"]|\.(?:\s|$)|$)")
+_INLINE_TAG = re.compile(r"</?(?:code|tt|b|i|em|strong|kbd|var|samp)>", re.IGNORECASE)
+
 
 def _inside(path: Path, roots: Iterable[Path]) -> bool:
     return any(path == root or path.is_relative_to(root) for root in roots)
@@ -84,9 +97,44 @@ def read_head(path: Path, limit: int = MAX_BYTES) -> str:
     return data.decode("utf-8", errors="replace").lstrip("\ufeff")
 
 
+def _role_target(text: str) -> str:
+    """What a Sphinx role shows: ``~a.b.Meaning`` -> ``Meaning``, ``the title <target>`` -> ``the title``."""
+    shown = re.sub(r"\s*<[^<>]*>$", "", text) or text
+    if shown.startswith("~"):
+        shown = shown[1:].rsplit(".", 1)[-1]
+    return shown.lstrip("!")
+
+
+def plain_text(text: str) -> str:
+    """Strip inline reStructuredText, Markdown and JSDoc markup, keeping the words.
+
+    A header sentence is shown as a description (tree, hovers) and learnt from (``filedesc adapt``), so it must
+    read as words, not as a docstring's source. Handled: double and single backquotes (literals, code spans,
+    interpreted text), Sphinx roles (the role dropped; a ``~`` target keeps its last dotted part, a target in
+    angle brackets keeps its title), hyperlinks (reST, Markdown inline and reference links, images' alt text,
+    autolinks), single and double asterisk emphasis, JSDoc ``{@link}``, and ``<code>``-like inline tags.
+    Underscore emphasis is left alone: ``__init__`` and ``_private`` are names, not markup.
+    """
+    text = _ROLE.sub(lambda m: _role_target(m.group(1)), text)
+    text = _RST_LINK.sub(lambda m: m.group(1), text)
+    text = _RST_REF.sub(lambda m: m.group(1), text)
+    text = _CODE_SPAN.sub(lambda m: m.group(2), text)
+    text = _MD_LINK.sub(lambda m: m.group(1) or m.group(2).strip("<>"), text)
+    text = _MD_REF_LINK.sub(lambda m: m.group(1), text)
+    text = _AUTOLINK.sub(lambda m: m.group(1), text)
+    text = _JSDOC_LINK.sub(lambda m: (m.group(2) or m.group(1)).strip(), text)
+    text = _EMPHASIS.sub(lambda m: m.group(2), text)
+    return _INLINE_TAG.sub("", text)
+
+
 def first_sentence(text: str) -> str | None:
-    """The first sentence of a paragraph, ending with a period; None when it is too short to describe a file."""
-    flat = " ".join(text.split())
+    """The first sentence of a paragraph, in plain words, ending with a period; None when too short to describe.
+
+    The first letter is raised, except when the paragraph opens with a literal or a role (``filedesc tree``,
+    ``npm``): that is a name, written as its owner writes it.
+    """
+    opens_with_name = text.lstrip().startswith(("`", ":"))
+    flat = " ".join(plain_text(text).split())
     match = _SENTENCE_END.search(flat)
     sentence = flat[: match.end()] if match else flat
     sentence = sentence.strip().rstrip(":")
@@ -94,7 +142,7 @@ def first_sentence(text: str) -> str | None:
         return None
     if sentence[-1] not in ".!?":
         sentence += "."
-    return sentence[0].upper() + sentence[1:]
+    return sentence if opens_with_name else sentence[0].upper() + sentence[1:]
 
 
 def _first_paragraph(lines: Iterable[str]) -> str:

@@ -193,8 +193,9 @@ def mine_file(root: Path, relative: Path, lexicon: Lexicon, loose: bool = False)
         return "no description"
     origin, sentence = found
     stem = re.escape(name.rsplit(".", 1)[0])
-    sentence = re.sub(_NAME_PREFIX.format(f"(?:{re.escape(name)}|{stem})"), "", sentence, flags=re.I)
-    sentence = sentence[:1].upper() + sentence[1:]
+    unprefixed = re.sub(_NAME_PREFIX.format(f"(?:{re.escape(name)}|{stem})"), "", sentence, flags=re.I)
+    if unprefixed != sentence:  # a sentence that opens with a literal (``filedesc tree``: ...) keeps its case
+        sentence = unprefixed[:1].upper() + unprefixed[1:]
     if is_boilerplate(sentence):
         return "licence or generated-file banner"
     if not loose and not supported_by_name(sentence, relative):
