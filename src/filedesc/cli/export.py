@@ -29,6 +29,11 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="keep only generation.onnx, tokenizer.json and config.json (what ships in the package)",
     )
+    parser.add_argument(
+        "--torch-graphs",
+        action="store_true",
+        help="export the graphs with torch.onnx instead of ONNX Runtime's fused operators (slower; the reference)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -45,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     from filedesc.training.export import export_model
     from filedesc.training.parity import check_parity, folder_size
 
-    folders = export_model(args.model, args.out, quants, runtime_only=args.runtime_only)
+    folders = export_model(args.model, args.out, quants, runtime_only=args.runtime_only, fused=not args.torch_graphs)
     for quant, folder in folders.items():
         sys.stdout.write(f"{quant}: {folder} ({folder_size(folder) / 1e6:.1f} MB)\n")
     if not args.no_check and "fp32" in folders:
