@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,8 @@ def register(subparsers: Any) -> None:
         "From scratch by default; --base PATH starts from any local Hugging Face seq2seq checkpoint (nothing is "
         "downloaded); --lora trains a LoRA adapter on top of --base instead of all weights, and --8bit/--4bit "
         "load that base through bitsandbytes (QLoRA-style). Writes model/, tokenizer.json, log.jsonl, "
-        "train_result.json and training_curves.png to --out.",
+        "train_result.json and training_curves.png to --out. Several processes or GPUs: "
+        "`torchrun --nproc_per_node N -m filedesc train ...` (DDP; batch_size is per process).",
     )
     parser.add_argument("--data", type=Path, required=True, help="dataset folder with train.jsonl and valid.jsonl")
     parser.add_argument("--out", type=Path, required=True, help="output folder (created)")
@@ -86,5 +88,6 @@ def run(args: argparse.Namespace) -> int:
     except RuntimeError as exc:
         print(f"filedesc: error: {exc}", file=sys.stderr)
         return 1
-    sys.stdout.write(json.dumps(asdict(result), indent=2) + "\n")
+    if os.environ.get("RANK", "0") == "0":  # under torchrun, one report (rank 0's), not one per process
+        sys.stdout.write(json.dumps(asdict(result), indent=2) + "\n")
     return 0

@@ -8,6 +8,9 @@ when ``--max-minutes`` stops the run), and the loop stays small enough to read i
 padding, length-grouped batches, warm-up + cosine schedule, gradient clipping, checkpoints and ``--resume``, early
 stopping on validation loss, a progress bar, a JSONL metrics log and ``training_curves.png``.
 
+Several processes or GPUs: ``torchrun --nproc_per_node N -m filedesc train ...`` (DDP, see
+``filedesc.training.distributed``): each process trains on its shard, rank 0 alone writes.
+
 Output folder: ``model/`` (safetensors + ``config.json`` of the best checkpoint, merged when LoRA), ``adapter/``
 (LoRA only), ``tokenizer.json``, ``train_result.json`` (config, losses, gap, speed), ``log.jsonl``,
 ``training_curves.png`` and ``checkpoint/`` (for ``--resume``).
@@ -29,7 +32,9 @@ import torch
 from filedesc.errors import FiledescError
 from filedesc.prompt import build_prompt
 from filedesc.runtime.tokenizer import PromptTokenizer
+from filedesc.training import distributed
 from filedesc.training.config import TrainConfig
+from filedesc.training.distributed import Dist
 from filedesc.training.examples import (
     Encoded,
     Pair,
@@ -59,6 +64,10 @@ class TrainResult:
     trainable_parameters: int
     total_parameters: int
     stopped_because: str
+    processes: int = 1
+    """Processes that trained together (``torchrun --nproc_per_node``); each step saw processes x batch_size."""
+    ranks_agree: bool = True
+    """Whether every process ended with the same weights (checked by a checksum; always true alone)."""
 
 
 def set_seed(seed: int) -> None:
@@ -68,11 +77,11 @@ def set_seed(seed: int) -> None:
 
 
 @torch.no_grad()
-def mean_loss(model: Any, data: Encoded, pad_id: int, batch_size: int = 128) -> float:
-    """Token-weighted mean cross-entropy over ``data`` in eval mode."""
+def mean_loss(model: Any, data: Encoded, pad_id: int, batch_size: int = 128, info: Dist | None = None) -> float:
+    """Token-weighted mean cross-entropy over ``data`` in eval mode (with ``info``: over every process's shard)."""
     was_training = model.training
     model.eval()
-    total, tokens = 0.0, 0
+    total, tokens = 0.0, 0.0
     for start in range(0, len(data), batch_size):
         batch = pad_batch(data.inputs[start : start + batch_size], data.targets[start : start + batch_size], pad_id)
         batch = {k: v.to(model.device) for k, v in batch.items()}
@@ -81,6 +90,8 @@ def mean_loss(model: Any, data: Encoded, pad_id: int, batch_size: int = 128) -> 
         tokens += n
     if was_training:
         model.train()
+    if info is not None:
+        total, tokens = distributed.summed(info, [total, tokens])
     return total / max(tokens, 1)
 
 
@@ -106,14 +117,26 @@ def _refit_horizon(config: TrainConfig, step: int, elapsed: float, mark: tuple[i
     return fitted
 
 
-def _prepare_tokenizer(config: TrainConfig, train_pairs: list[Pair], out: Path, base: Path | None) -> PromptTokenizer:
+def _prepare_tokenizer(
+    config: TrainConfig, train_pairs: list[Pair], out: Path, base: Path | None, info: Dist
+) -> PromptTokenizer:
+    """Rank 0 trains (or copies) the tokenizer and writes it; the other processes wait, then read it."""
+    if info.main:
+        tokenizer = _make_tokenizer(config, train_pairs, out, base)
+    distributed.barrier(info)
+    if not info.main:
+        tokenizer = load_base_tokenizer(base) if base is not None else PromptTokenizer.from_file(out / "tokenizer.json")
+    return tokenizer
+
+
+def _make_tokenizer(config: TrainConfig, train_pairs: list[Pair], out: Path, base: Path | None) -> PromptTokenizer:
     if base is not None:
         tok = load_base_tokenizer(base)
         tok.tokenizer.save(str(out / "tokenizer.json"))
         return tok
     if (out / "tokenizer.json").is_file():
         return PromptTokenizer.from_file(out / "tokenizer.json")
-    sample = train_pairs[:200_000]
+    sample = _with_drafts(train_pairs[:200_000], config.prompt_format)
     texts = (
         text
         for p in sample
@@ -122,9 +145,8 @@ def _prepare_tokenizer(config: TrainConfig, train_pairs: list[Pair], out: Path, 
     return train_tokenizer(texts, config.model.vocab_size, out, config.prompt_format)
 
 
-def _read(path: Path, limit: int, prompt_format: str) -> list[Pair]:
-    pairs = read_pairs(path, limit)
-    return attach_drafts(pairs) if prompt_format == "draft" else pairs
+def _with_drafts(pairs: list[Pair], prompt_format: str) -> list[Pair]:
+    return attach_drafts(pairs) if prompt_format == "draft" and any(p.draft is None for p in pairs) else pairs
 
 
 def _build_model(config: TrainConfig, tokenizer: PromptTokenizer, out: Path, base: Path | None, resume: bool) -> Any:
@@ -174,21 +196,38 @@ def train(
     resume: bool = False,
     progress: bool = True,
 ) -> TrainResult:
-    """Run training as ``config`` says; see the module docstring for what is written to ``out``."""
+    """Run training as ``config`` says; see the module docstring for what is written to ``out``.
+
+    Under ``torchrun`` every process calls this with the same arguments (see ``filedesc.training.distributed``).
+    """
+    info = distributed.setup()
+    try:
+        return _train(config, data_dir, out, base, resume, progress, info)
+    finally:
+        distributed.teardown(info)
+
+
+def _train(
+    config: TrainConfig, data_dir: Path, out: Path, base: Path | None, resume: bool, progress: bool, info: Dist
+) -> TrainResult:
     out.mkdir(parents=True, exist_ok=True)
     set_seed(config.seed)
     if config.threads:
         torch.set_num_threads(config.threads)
-    train_pairs = _read(data_dir / "train.jsonl", config.max_train_examples, config.prompt_format)
-    tokenizer = _prepare_tokenizer(config, train_pairs, out, base)
+    all_pairs = read_pairs(data_dir / "train.jsonl", config.max_train_examples)
+    tokenizer = _prepare_tokenizer(config, all_pairs, out, base, info)
     if base is not None and tokenizer.prompt_format != config.prompt_format:
         log.warning("the base's tokenizer is for %r prompts: training with those", tokenizer.prompt_format)
     model = _build_model(config, tokenizer, out, base, resume)
+    if config.quantization == "none":
+        model.to(info.device)
     trainable, total = count_parameters(model)
     log.info("parameters: %d trainable of %d (%.1f%%)", trainable, total, 100 * trainable / max(total, 1))
+    fmt = tokenizer.prompt_format
+    train_pairs = _with_drafts(distributed.shard(all_pairs, info), fmt)
     train_data = encode_pairs(train_pairs, tokenizer, config.max_input_length, config.max_target_length)
     valid_data = encode_pairs(
-        _read(data_dir / "valid.jsonl", config.max_eval_examples, tokenizer.prompt_format),
+        _with_drafts(read_pairs(data_dir / "valid.jsonl", config.max_eval_examples), fmt),
         tokenizer,
         config.max_input_length,
         config.max_target_length,
@@ -201,10 +240,17 @@ def train(
         state = json.loads((out / "checkpoint" / "state.json").read_text(encoding="utf-8"))
         optimizer.load_state_dict(torch.load(out / "checkpoint" / "optimizer.pt", weights_only=True))
         log.info("resumed at step %d", state["step"])
-    (out / "train_config.json").write_text(json.dumps(config.to_dict(), indent=2), encoding="utf-8")
-    result = _loop(model, optimizer, config, train_data, valid_data, probe, tokenizer, out, state, progress)
+    if info.main:
+        (out / "train_config.json").write_text(json.dumps(config.to_dict(), indent=2), encoding="utf-8")
+    valid_shard = Encoded(distributed.shard(valid_data.inputs, info), distributed.shard(valid_data.targets, info))
+    result = _loop(model, optimizer, config, train_data, valid_shard, tokenizer, out, state, progress, info)
     result.trainable_parameters, result.total_parameters = trainable, total
-    _finish(model, config, data_dir, tokenizer, out, base, result, valid_data, probe)
+    result.processes, result.ranks_agree = info.world, distributed.ranks_agree(info, model)
+    if not result.ranks_agree:
+        log.error("the processes ended with different weights: the saved model is rank 0's")
+    distributed.barrier(info)  # best/ and the checkpoint are complete before rank 0 reloads them
+    if info.main:
+        _finish(model, config, data_dir, tokenizer, out, base, result, valid_data, probe)
     return result
 
 
@@ -214,23 +260,31 @@ def _loop(
     config: TrainConfig,
     train_data: Encoded,
     valid_data: Encoded,
-    probe: Encoded,
     tokenizer: PromptTokenizer,
     out: Path,
     state: dict[str, Any],
     progress: bool,
+    info: Dist,
 ) -> TrainResult:
+    """The steps; ``valid_data`` is this process's shard of the validation set (the losses are summed)."""
     from tqdm import tqdm
 
     rng = random.Random(config.seed + state["step"])
     horizon = config.max_steps
     model.train()
-    bar = tqdm(total=config.max_steps, initial=state["step"], disable=not progress, unit="step", dynamic_ncols=True)
+    net = distributed.wrap(model, info)
+    bar = tqdm(
+        total=config.max_steps,
+        initial=state["step"],
+        disable=not (progress and info.main),
+        unit="step",
+        dynamic_ncols=True,
+    )
     started = time.monotonic() - state["seconds"]
     seen, stop = 0, "max_steps"
     recent: list[float] = []
     mark = (state["step"], state["seconds"])  # (step, seconds) where the step rate is measured from
-    log_file = (out / "log.jsonl").open("a", encoding="utf-8")
+    log_file = (out / "log.jsonl").open("a", encoding="utf-8") if info.main else None
     try:
         while stop == "max_steps" and state["step"] < config.max_steps:
             for batch in length_grouped_batches(train_data, config.batch_size, rng, tokenizer.pad_id):
@@ -238,20 +292,21 @@ def _loop(
                 for group in optimizer.param_groups:
                     group["lr"] = _lr_at(step, horizon, config)
                 batch = {k: v.to(model.device) for k, v in batch.items()}
-                loss = model(**batch).loss
+                loss = net(**batch).loss
                 loss.backward()
                 torch.nn.utils.clip_grad_norm_(model.parameters(), config.grad_clip)
                 optimizer.step()
                 optimizer.zero_grad(set_to_none=True)
                 state["step"] = step + 1
-                seen += batch["input_ids"].shape[0]
+                seen += batch["input_ids"].shape[0] * info.world
                 recent = [*recent[-99:], float(loss.detach())]
-                elapsed = time.monotonic() - started
+                # the clock of rank 0 decides for all, so the horizon and the time limit agree everywhere
+                elapsed = distributed.from_rank0(info, [time.monotonic() - started])[0]
                 state["seconds"] = elapsed
                 if config.max_minutes and (state["step"] - config.warmup_steps) % 250 == 50:
                     horizon = _refit_horizon(config, state["step"], elapsed, mark, horizon)
                     mark = (state["step"], elapsed)
-                if state["step"] % config.log_every == 0:
+                if state["step"] % config.log_every == 0 and log_file is not None:
                     row = {
                         "step": state["step"],
                         "loss": sum(recent) / len(recent),
@@ -265,15 +320,18 @@ def _loop(
                 bar.update(1)
                 out_of_time = bool(config.max_minutes) and elapsed >= config.max_minutes * 60
                 if state["step"] % config.eval_every == 0 or state["step"] >= config.max_steps or out_of_time:
-                    valid = mean_loss(model, valid_data, tokenizer.pad_id)
-                    log_file.write(json.dumps({"step": state["step"], "valid_loss": valid}) + "\n")
-                    log_file.flush()
+                    valid = mean_loss(model, valid_data, tokenizer.pad_id, info=info)
+                    if log_file is not None:
+                        log_file.write(json.dumps({"step": state["step"], "valid_loss": valid}) + "\n")
+                        log_file.flush()
                     if valid < state["best_valid"] - 1e-4:
                         state["best_valid"], state["bad_evals"] = valid, 0
-                        _save_best(model, out)
+                        if info.main:
+                            _save_best(model, out)
                     else:
                         state["bad_evals"] += 1
-                    _save_checkpoint(model, optimizer, state, out)
+                    if info.main:
+                        _save_checkpoint(model, optimizer, state, out)
                     if state["bad_evals"] >= config.patience:
                         stop = "early_stopping"
                 if out_of_time:
@@ -282,7 +340,8 @@ def _loop(
                     break
     finally:
         bar.close()
-        log_file.close()
+        if log_file is not None:
+            log_file.close()
     minutes = state["seconds"] / 60
     return TrainResult(
         steps=state["step"],
