@@ -6,6 +6,7 @@ normalise (hook) -> cache -> backend (batched) -> post-process (hook) -> cache. 
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import threading
 from collections.abc import Callable, Sequence
@@ -18,7 +19,7 @@ from filedesc.cache import CacheKey, DescriptionCache, cache_disabled_by_env
 from filedesc.defaults import requested_backend, resolve_lang
 from filedesc.errors import BackendError, BackendUnavailableError, FiledescError, InvalidNameError
 from filedesc.filenames import AnyName, decode_name
-from filedesc.plugins.backend import Backend, BackendOptions
+from filedesc.plugins.backend import Backend, BackendOptions, DraftBackend
 from filedesc.plugins.manager import BackendRegistry, get_plugin_manager
 
 log = logging.getLogger(__name__)
@@ -137,8 +138,13 @@ class Describer:
         use_cache: bool = True,
         on_progress: ProgressCallback | None = None,
         cancelled: CancelCheck | None = None,
+        drafts: Sequence[str | None] | None = None,
     ) -> list[Description]:
         """Describe ``names`` in ``lang``; one ``Description`` per name, in order.
+
+        ``drafts`` (one per name, ``None`` where there is none) fills the draft slot of a ``draft``-format model
+        instead of the rules' sentence: a file's header written in the other language, say, so that the description
+        is its condensed translation. Other backends ignore it. Answers made from a given draft are cached apart.
 
         A name may be ``str`` (surrogate-escaped bytes included, as ``sys.argv`` and ``os.listdir`` give them),
         ``bytes`` or a path object: each is decoded once (:func:`~filedesc.filenames.decode_name`).
@@ -158,7 +164,10 @@ class Describer:
                 f"no file name left after cleaning input {shown}: give a file name such as 'main.py'"
             )
         backend = self.backend()
-        keys = {n: CacheKey(n, lang, backend.name, backend.model_id) for n in dict.fromkeys(normalized)}
+        given = _given_drafts(backend, normalized, drafts)
+        keys = {
+            n: CacheKey(n, lang, backend.name, _model_key(backend, given.get(n))) for n in dict.fromkeys(normalized)
+        }
         found = self.cache.get_many(list(keys.values())) if (use_cache and self.cache) else {}
         results: dict[str, tuple[str, bool]] = {n: (found[k], True) for n, k in keys.items() if k in found}
         todo = [n for n in keys if n not in results]
@@ -169,7 +178,7 @@ class Describer:
             if cancelled and cancelled():
                 raise Cancelled("the request was cancelled")
             chunk = todo[start : start + BATCH_SIZE]
-            raw = self._run_backend(backend, chunk, lang)
+            raw = self._run_backend(backend, chunk, lang, given)
             fresh = {n: self._postprocess(d, n, lang) for n, d in zip(chunk, raw, strict=True)}
             if self.cache:
                 self.cache.put_many((keys[n], d) for n, d in fresh.items())
@@ -182,10 +191,13 @@ class Describer:
             for d, n in zip(decoded, normalized, strict=True)
         ]
 
-    def _run_backend(self, backend: Backend, names: list[str], lang: str) -> list[str]:
+    def _run_backend(self, backend: Backend, names: list[str], lang: str, drafts: dict[str, str]) -> list[str]:
         try:
             with self._lock:
-                out = backend.describe(names, lang)
+                if isinstance(backend, DraftBackend) and any(n in drafts for n in names):
+                    out = backend.describe_drafted(names, lang, [drafts.get(n) for n in names])
+                else:
+                    out = backend.describe(names, lang)
         except FiledescError:
             raise
         except Exception as exc:
@@ -200,6 +212,27 @@ class Describer:
         if self.cache and normalized:
             self.cache.delete(normalized, resolve_lang(lang))
         return self.describe([name], lang, use_cache=False)[0]
+
+
+def _given_drafts(backend: Backend, normalized: list[str], drafts: Sequence[str | None] | None) -> dict[str, str]:
+    """Normalised name -> the draft given for it (the first one), when the backend's model takes drafts."""
+    if drafts is None or not (isinstance(backend, DraftBackend) and backend.takes_drafts):
+        return {}
+    if len(drafts) != len(normalized):
+        raise ValueError(f"{len(drafts)} drafts for {len(normalized)} names: give one per name (None for none)")
+    out: dict[str, str] = {}
+    for name, draft in zip(normalized, drafts, strict=True):
+        if draft and draft.strip():
+            out.setdefault(name, draft)
+    return out
+
+
+def _model_key(backend: Backend, draft: str | None) -> str:
+    """The cache key's model part: an answer made from a given draft is not the answer made from the rules'."""
+    if draft is None:
+        return backend.model_id
+    digest = hashlib.sha256(draft.encode("utf-8", "replace")).hexdigest()[:12]
+    return f"{backend.model_id}+draft:{digest}"
 
 
 _default_lock = threading.Lock()

@@ -107,3 +107,9 @@ def test_a_draft_model_trains_exports_and_runs_through_onnx_with_the_draft(
     monkeypatch.setattr(filedesc.prompt, "rules_draft", spy)
     model.generate(names, ["en"] * 3)
     assert seen == names
+    # a header in the other language takes the draft slot through the service (torch backend here)
+    seen.clear()
+    torch_describer = Describer("torch", model_path=run / "model", cache=False)
+    assert torch_describer.backend().takes_drafts  # type: ignore[attr-defined]
+    out = torch_describer.describe(["conf.py", "b.py"], "fr", drafts=["Reads the server configuration.", None])
+    assert seen == ["b.py"] and all(d.description for d in out)

@@ -31,6 +31,22 @@ class Backend(Protocol):
         ...
 
 
+@runtime_checkable
+class DraftBackend(Protocol):
+    """A backend whose model post-edits a draft (the ``draft`` prompt format) and can be handed one per name.
+
+    The draft slot holds the rules' sentence by default; a caller that knows better (a file's header written in the
+    other language, so that the description is a condensed translation) passes it through
+    ``Describer.describe(..., drafts=...)``. ``takes_drafts`` is false when the loaded model has another format.
+    """
+
+    takes_drafts: bool
+
+    def describe_drafted(self, names: Sequence[str], lang: str, drafts: Sequence[str | None]) -> list[str]:
+        """Like ``describe``, with ``drafts[i]`` in the draft slot of ``names[i]`` (``None``: the rules' sentence)."""
+        ...
+
+
 @dataclass(frozen=True)
 class Availability:
     """Whether a backend can run here and, if not, why (with the fix)."""

@@ -66,13 +66,22 @@ class TorchBackend:
         self.max_input = trained_input_length(folder)
         self.model_id = f"torch:{folder.name}@{fingerprint(folder, FILES)}"
 
+    @property
+    def takes_drafts(self) -> bool:
+        """Whether the model post-edits a draft (``draft`` prompt format): then ``describe_drafted`` uses its drafts."""
+        return self.tokenizer.prompt_format == "draft"
+
     def describe(self, names: Sequence[str], lang: str) -> list[str]:
-        """Greedy-decode a description for each name."""
+        """Greedy-decode a description for each name (a draft model gets the rules' sentences as drafts)."""
+        return self.describe_drafted(names, lang, [None] * len(names))
+
+    def describe_drafted(self, names: Sequence[str], lang: str, drafts: Sequence[str | None]) -> list[str]:
+        """Greedy-decode a description for each name, ``drafts[i]`` in its draft slot (``None``: the rules')."""
         import torch
 
         from filedesc.runtime.batching import left_pad
 
-        ids = self.tokenizer.encode_prompts(names, [lang] * len(names), self.max_input)
+        ids = self.tokenizer.encode_prompts(names, [lang] * len(names), self.max_input, drafts)
         input_ids, mask = left_pad(ids, self.tokenizer.pad_id)
         with torch.inference_mode():
             out = self.model.generate(
