@@ -1,7 +1,10 @@
 """Load and index the bilingual lexicon (schema in ``docs/lexicon.md``).
 
 The core lexicon lives in ``filedesc/lexicon/*.json`` and ships at run time; the extended, training-only layer lives
-in ``filedesc/training/data/lexicon/*.json``. Both are read with :mod:`importlib.resources` so the loader works from
+in ``filedesc/training/data/lexicon/*.json``. A third layer, ``filedesc/lexicon/aligned/*.json`` (entries learnt from
+Debian's bilingual text, ``provenance`` ``freedict`` or ``aligned``), also ships; it is bigger, so it is read only
+when a look-up misses the hand-written layers (:attr:`Lexicon.fallback`): hand entries always win, and a name made
+only of known words never pays for loading it. Both are read with :mod:`importlib.resources` so the loader works from
 a wheel as well as from a checkout. Missing or partial files are tolerated (the data is written by other people and
 may lag behind the code): a missing file is an empty file, a malformed entry is skipped with a warning.
 
@@ -14,10 +17,11 @@ Typical use::
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -57,6 +61,7 @@ __all__ = [
     "WellKnownFile",
     "fold",
     "lexicon_from_data",
+    "load_aligned_lexicon",
     "load_lexicon",
     "load_lexicon_dirs",
     "strip_accents",
@@ -87,10 +92,21 @@ class Lexicon:
     filenames: tuple[WellKnownFile, ...]
     conventions: tuple[Convention, ...]
     index: Mapping[str, Senses] = field(default_factory=dict)
+    fallback: Callable[[], Lexicon] | None = field(default=None, compare=False, repr=False)
 
     def lookup(self, token: str) -> Senses:
-        """Return the senses of ``token`` (any case, with or without accents); empty when unknown."""
-        return self.index.get(fold(token), Senses())
+        """Return the senses of ``token`` (any case, with or without accents); empty when unknown.
+
+        Accents never matter (``metadonnees`` finds ``métadonnées``). When this lexicon has no sense for the
+        token, the fallback layer (the aligned lexicon, loaded on first need) is asked.
+        """
+        key = fold(token)
+        found = self.index.get(key)
+        if found is not None:
+            return found
+        if self.fallback is not None:
+            return self.fallback().lookup(key)
+        return Senses()
 
     def extension(self, ext: str) -> Extension | None:
         """Return the extension entry for ``ext`` (no dot, any case), or None."""
@@ -197,10 +213,25 @@ def load_lexicon_dirs(*folders: Traversable | Path) -> Lexicon:
     return lexicon_from_data(data)
 
 
-@functools.lru_cache(maxsize=2)
-def load_lexicon(extended: bool = False) -> Lexicon:
-    """Load the shipped lexicon once per process; ``extended=True`` adds the training-only layer."""
+@functools.lru_cache(maxsize=1)
+def load_aligned_lexicon() -> Lexicon:
+    """The aligned layer alone (``filedesc/lexicon/aligned``), loaded once; empty when the folder is absent."""
+    folder = _package_dir("filedesc", "lexicon", "aligned")
+    return load_lexicon_dirs(folder) if folder is not None else lexicon_from_data({})
+
+
+@functools.lru_cache(maxsize=4)
+def load_lexicon(extended: bool = False, aligned: bool = True) -> Lexicon:
+    """Load the shipped lexicon once per process; ``extended=True`` adds the training-only layer.
+
+    ``aligned=True`` (the default) makes look-ups that miss fall back to the aligned layer; its entries are not in
+    ``verbs``/``nouns``/``adjectives`` (the generator and the reviewed lists see the hand layers only): load them
+    with :func:`load_aligned_lexicon`.
+    """
     folders = [_package_dir("filedesc", "lexicon")]
     if extended:
         folders.append(_package_dir("filedesc", "training", "data", "lexicon"))
-    return load_lexicon_dirs(*(f for f in folders if f is not None))
+    lexicon = load_lexicon_dirs(*(f for f in folders if f is not None))
+    if aligned:
+        lexicon = dataclasses.replace(lexicon, fallback=load_aligned_lexicon)
+    return lexicon

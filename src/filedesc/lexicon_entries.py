@@ -28,7 +28,11 @@ def fold(text: str) -> str:
 
 @dataclass(frozen=True)
 class VerbEntry:
-    """A verb with the forms the renderer needs in both languages."""
+    """A verb with the forms the renderer needs in both languages.
+
+    ``provenance`` says where an entry comes from: ``hand`` (written and reviewed here), ``freedict`` (a FreeDict
+    dictionary, forms from hunspell) or ``aligned`` (learnt from the parallel corpus); the same on every entry type.
+    """
 
     key: str
     en_base: str
@@ -41,6 +45,7 @@ class VerbEntry:
     spellings: tuple[str, ...] = ()
     domains: tuple[str, ...] = ()
     transitive: bool = True
+    provenance: str = "hand"
 
 
 @dataclass(frozen=True)
@@ -60,6 +65,7 @@ class NounEntry:
     bare_modifier: bool = False
     h_aspire: bool = False
     proper: bool = False
+    provenance: str = "hand"
 
 
 @dataclass(frozen=True)
@@ -75,6 +81,7 @@ class AdjectiveEntry:
     fr_before: bool = False
     spellings: tuple[str, ...] = ()
     domains: tuple[str, ...] = ()
+    provenance: str = "hand"
 
 
 @dataclass(frozen=True)
@@ -163,6 +170,7 @@ def parse_verb(d: Mapping[str, Any]) -> VerbEntry:
         spellings=_strs(d.get("spellings")),
         domains=_strs(d.get("domains")),
         transitive=bool(d.get("transitive", True)),
+        provenance=str(d.get("provenance", "hand")),
     )
 
 
@@ -183,6 +191,7 @@ def parse_noun(d: Mapping[str, Any]) -> NounEntry:
         bare_modifier=bool(d.get("bare_modifier")),
         h_aspire=bool(d.get("h_aspire")),
         proper=bool(d.get("proper")),
+        provenance=str(d.get("provenance", "hand")),
     )
 
 
@@ -199,6 +208,7 @@ def parse_adjective(d: Mapping[str, Any]) -> AdjectiveEntry:
         fr_before=bool(d.get("fr_before")),
         spellings=_strs(d.get("spellings")),
         domains=_strs(d.get("domains")),
+        provenance=str(d.get("provenance", "hand")),
     )
 
 

@@ -61,7 +61,60 @@ def register(subparsers: Any) -> None:
     check.add_argument("--no-spelling", action="store_true", help="skip the French spell-check (faster)")
     check.add_argument("--markdown", action="store_true", help="print the card's coverage tables in Markdown")
     check.set_defaults(func=run_check)
+    _register_bilingual(actions)
     parser.set_defaults(func=lambda args: _usage(parser))
+
+
+def _register_bilingual(actions: Any) -> None:
+    """``data bilingual`` (the parallel corpus from Debian) and ``data grow-lexicon`` (the aligned layer)."""
+    bilingual = actions.add_parser(
+        "bilingual",
+        help="build the parallel EN/FR corpus from Debian (apt descriptions, gettext catalogs, FreeDict)",
+        description="Fetch and build the parallel EN/FR corpus: OUT/pairs.jsonl, OUT/debian_names.jsonl, "
+        "OUT/stats.json. Needs `apt-get update -o Acquire::Languages=fr,en`, the FreeDict dictionaries "
+        "(apt-get install dict-freedict-fra-eng dict-freedict-eng-fra) and hunspell-fr/hunspell-en-us; "
+        "extra catalogs are fetched with `apt-get download` (never installed).",
+    )
+    bilingual.add_argument("--out", type=Path, required=True, help="output folder (created if missing)")
+    bilingual.add_argument("--no-fetch", action="store_true",
+                           help="read only the installed catalogs (no apt-get download)")
+    bilingual.set_defaults(func=run_bilingual)
+    grow = actions.add_parser(
+        "grow-lexicon",
+        help="learn word translations from the bilingual corpus and write the aligned lexicon layer",
+        description="Align the corpus written by `filedesc data bilingual` (IBM Model 1, both ways), lemmatise "
+        "with hunspell, and write nouns/verbs/adjectives.json of the aligned layer (hand entries win).",
+    )
+    grow.add_argument("--corpus", type=Path, required=True, help="folder of `filedesc data bilingual`")
+    grow.add_argument("--out", type=Path, default=None,
+                      help="lexicon folder to write (default: the packaged src/filedesc/lexicon/aligned)")
+    grow.add_argument("--iterations", type=int, default=5, help="EM iterations of the aligner (default 5)")
+    grow.set_defaults(func=run_grow)
+
+
+def run_bilingual(args: argparse.Namespace) -> int:
+    """Build the corpus and print its counts."""
+    from filedesc.training.data.bilingual.corpus import BilingualConfig, build_bilingual
+    from filedesc.training.data.exclusions import load_exclusions
+
+    config = BilingualConfig(out=args.out, exclusions=load_exclusions())
+    if args.no_fetch:
+        config.fetch_packages = ()
+    result = build_bilingual(config)
+    print(f"{len(result.pairs)} pairs, {len(result.names)} debian_names lines in {args.out}: "
+          f"{result.stats['kept_by_source']}")
+    return 0
+
+
+def run_grow(args: argparse.Namespace) -> int:
+    """Grow the aligned layer and print the report's counts."""
+    from filedesc.training.data.bilingual.pipeline import ALIGNED_DIR, grow_lexicon
+
+    report = grow_lexicon(args.corpus, args.out or ALIGNED_DIR, iterations=args.iterations)
+    print(f"entries {report['entries']}, by provenance {report['by_provenance']}; "
+          f"gender agreement with the hand lexicon {report['gender_agreement_with_hand']['agree']}/"
+          f"{report['gender_agreement_with_hand']['total']}")
+    return 0
 
 
 def _usage(parser: argparse.ArgumentParser) -> int:
