@@ -14,6 +14,7 @@ import pytest
 
 from filedesc import describe
 from filedesc.plugins.manager import BackendRegistry
+from filedesc.plugins.ship import shipped_default
 from filedesc.runtime.model_folder import shipped_model_dir
 from filedesc.service import Describer
 
@@ -23,9 +24,9 @@ SHIPPED = ["onnx-int8", "onnx-int4", "torch"]
 NAMES = ["extract_window_events.sh", "analyser_logs.py", "getUserInfo.ts", "docker-compose.yml"]
 
 
-def test_the_default_backend_is_the_shipped_int8_model() -> None:
+def test_the_default_backend_is_the_one_the_ship_record_chose() -> None:
     registry = BackendRegistry()
-    assert registry.default_name() == "onnx-int8"
+    assert registry.default_name() == shipped_default()  # rules while the model is below them on real names
     for name in SHIPPED:
         assert registry.availability(name).available, name
     config = json.loads((shipped_model_dir("int8") / "config.json").read_text(encoding="utf-8"))
@@ -58,6 +59,6 @@ def test_the_python_api_uses_the_shipped_model_and_never_imports_torch() -> None
     assert done.stdout.strip().startswith("Script shell"), done.stdout
 
 
-def test_the_api_and_the_int8_backend_agree() -> None:
-    direct = Describer(backend="onnx-int8").describe(["getUserInfo.ts"], "en")[0].description
+def test_the_api_and_the_default_backend_agree() -> None:
+    direct = Describer(backend=shipped_default()).describe(["getUserInfo.ts"], "en")[0].description
     assert describe("getUserInfo.ts", lang="en") == direct

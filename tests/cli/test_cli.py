@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from filedesc.cli import main
+from filedesc.plugins.ship import shipped_default
 from tests.conftest import EchoPlugin
 
 
@@ -77,8 +78,9 @@ def test_backends_json(echo_plugin: EchoPlugin, capsys: pytest.CaptureFixture[st
     assert main(["backends", "--json"]) == 0
     rows = {r["name"]: r for r in map(json.loads, capsys.readouterr().out.splitlines())}
     assert rows["rules"]["available"] is True
-    assert rows["onnx-int8"]["available"] is True and rows["onnx-int8"]["default"] is True  # the shipped model
-    assert rows["echo"]["default"] is False  # priority 0: above rules' -100, below the model's 100
+    assert rows["onnx-int8"]["available"] is True
+    assert rows[str(shipped_default())]["default"] is True  # the ship record's choice
+    assert rows["echo"]["default"] is False  # priority 0: below the shipped backends' 100, which the choice takes
 
 
 def test_help_lists_commands(capsys: pytest.CaptureFixture[str]) -> None:

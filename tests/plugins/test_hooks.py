@@ -12,6 +12,7 @@ from filedesc.errors import UnknownBackendError
 from filedesc.plugins import hookspecs
 from filedesc.plugins.backend import Availability, BackendSpec, RegisterBackend
 from filedesc.plugins.manager import BackendRegistry, get_plugin_manager
+from filedesc.plugins.ship import shipped_default
 from filedesc.service import Describer
 from tests.conftest import EchoBackend, EchoPlugin
 
@@ -69,7 +70,7 @@ def test_default_backend_is_the_highest_priority_available() -> None:
         assert registry.availability("broken").reason == "model missing"
     finally:
         pm.unregister(name="prio")
-    assert BackendRegistry().default_name() == "onnx-int8"  # the shipped model
+    assert BackendRegistry().default_name() == shipped_default()  # the ship record's choice
 
 
 def test_register_rejects_non_specs() -> None:

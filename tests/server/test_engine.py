@@ -13,6 +13,7 @@ import filedesc
 from filedesc.errors import ModelFileError
 from filedesc.plugins.backend import BackendOptions, BackendSpec, RegisterBackend
 from filedesc.plugins.manager import get_plugin_manager
+from filedesc.plugins.ship import shipped_default
 from filedesc.server.engine import Engine, RequestTimeout
 from filedesc.server.settings import Settings
 from filedesc.service import BATCH_SIZE, Describer
@@ -90,7 +91,7 @@ async def test_a_hung_backend_times_out_and_the_engine_keeps_serving(plugin: Slo
 async def test_backend_switch_and_fallback_to_rules(plugin: SlowPlugin) -> None:
     messages: list[str] = []
     engine = _engine(messages)
-    assert (await engine.describe(["deploy.sh"], "en"))[0].backend == "onnx-int8"  # the shipped model
+    assert (await engine.describe(["deploy.sh"], "en"))[0].backend == shipped_default()  # the ship record's choice
     engine.apply(Settings(backend="slow"))
     assert (await engine.describe(["deploy.sh"], "en"))[0].backend == "slow"
     engine.apply(Settings(backend="broken"))

@@ -11,6 +11,7 @@ import pytest
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException, JsonRpcRequestCancelled
 
+from filedesc.plugins.ship import shipped_default
 from tests.server.lsp_client import (
     change_settings,
     describe,
@@ -53,8 +54,8 @@ async def test_hover_on_file_names_in_every_kind_of_document(workspace: Path, ca
             value = await hover_text(lsp, uri, row, column)
             assert value is not None, file_name
             assert "extract\\_window\\_events.sh**" in value
-            assert "Shell script" in value and "window events" in value  # from the shipped model
-            assert "onnx-int8" in value
+            assert "Shell script" in value and "window events" in value  # from the default backend
+            assert str(shipped_default()) in value
         shell = (workspace / "run.sh").as_uri()
         assert "common.sh" in (await hover_text(lsp, shell, 1, 12) or "")
 
@@ -122,7 +123,7 @@ async def test_invalid_names_get_error_items(workspace: Path, cache: Path) -> No
 
 async def test_live_backend_switch_and_fallbacks(workspace: Path, cache: Path) -> None:
     async with lsp_session(workspace, cache, test_backends=True) as lsp:
-        assert (await describe(lsp, ["a.py"]))[0]["backend"] == "onnx-int8"  # the shipped model
+        assert (await describe(lsp, ["a.py"]))[0]["backend"] == shipped_default()  # the ship record's choice
         change_settings(lsp, {"backend": "flaky"})
         await asyncio.sleep(0.3)
         item = (await describe(lsp, ["a.py"]))[0]

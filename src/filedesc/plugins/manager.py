@@ -20,6 +20,7 @@ from filedesc import PROJECT
 from filedesc.errors import UnknownBackendError
 from filedesc.plugins import builtin, hookspecs
 from filedesc.plugins.backend import Availability, Backend, BackendOptions, BackendSpec
+from filedesc.plugins.ship import shipped_choice
 
 log = logging.getLogger(__name__)
 
@@ -127,9 +128,22 @@ class BackendRegistry:
         return self.spec(name).factory(options or BackendOptions())
 
     def default_name(self, options: BackendOptions | None = None) -> str:
-        """The available backend with the highest priority (``rules`` is always available)."""
-        ranked = sorted(self._specs.values(), key=lambda s: (-s.priority, s.name))
-        for spec in ranked:
+        """The available backend with the highest priority (``rules`` is always available).
+
+        Among the backends the ship record measured (:mod:`filedesc.plugins.ship`), the one it chose on real
+        names takes the highest priority of them all, so a shipped model that measures below the rules never
+        answers by default; a third-party backend keeps its own priority. With a model folder (``--model``, a
+        workspace's adapted model) the record has no say: the model the user points at answers.
+        """
+        choice = shipped_choice() if options is None or options.model_path is None else None
+        chosen, measured = choice or ("", frozenset[str]())
+        top = max((s.priority for s in self._specs.values() if s.name in measured), default=0)
+
+        def rank(spec: BackendSpec) -> tuple[int, bool, str]:
+            priority = top if spec.name == chosen else spec.priority
+            return (-priority, spec.name != chosen, spec.name)
+
+        for spec in sorted(self._specs.values(), key=rank):
             if self.availability(spec.name, options).available:
                 return spec.name
         raise UnknownBackendError("<default>", self._specs)
