@@ -105,6 +105,13 @@ def build_prompt(name: str, lang: str, prompt_format: str = "name", draft: str |
     return f"<{lang}> {words_view(name)} {DRAFT_SEPARATOR} {sentence}"
 
 
+def draft_source() -> str:
+    """What a ``draft`` model's answers depend on besides its weights: the rules' version (for cache keys)."""
+    from filedesc import __version__
+
+    return f"rules@{__version__}"
+
+
 _lexicon_lock = threading.Lock()
 _lexicon: list[Lexicon] = []
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from filedesc.prompt import DRAFT_SEPARATOR, build_prompt, normalize_name, rules_draft
+from filedesc.prompt import DRAFT_SEPARATOR, build_prompt, draft_source, normalize_name, rules_draft
 from filedesc.runtime.tokenizer import PromptTokenizer
 from filedesc.training.examples import attach_drafts, encode_pairs, read_pairs
 from filedesc.training.tokenizer import train_tokenizer
@@ -111,5 +111,6 @@ def test_a_draft_model_trains_exports_and_runs_through_onnx_with_the_draft(
     seen.clear()
     torch_describer = Describer("torch", model_path=run / "model", cache=False)
     assert torch_describer.backend().takes_drafts  # type: ignore[attr-defined]
+    assert torch_describer.backend().model_id.endswith(f"+{draft_source()}")  # new rules, new cache entries
     out = torch_describer.describe(["conf.py", "b.py"], "fr", drafts=["Reads the server configuration.", None])
     assert seen == ["b.py"] and all(d.description for d in out)

@@ -65,6 +65,10 @@ class TorchBackend:
         self.tokenizer = PromptTokenizer.from_file(folder / "tokenizer.json")
         self.max_input = trained_input_length(folder)
         self.model_id = f"torch:{folder.name}@{fingerprint(folder, FILES)}"
+        if self.takes_drafts:  # its answers change when the rules (its drafts) do
+            from filedesc.prompt import draft_source
+
+            self.model_id += f"+{draft_source()}"
 
     @property
     def takes_drafts(self) -> bool:
