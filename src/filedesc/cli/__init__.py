@@ -15,6 +15,7 @@ import sys
 from collections.abc import Sequence
 
 from filedesc import __version__
+from filedesc.cli._logs import configure as configure_logging
 from filedesc.errors import FiledescError
 
 log = logging.getLogger("filedesc")
@@ -37,7 +38,13 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"filedesc {__version__}")
-    parser.add_argument("-v", "--verbose", action="count", default=0, help="log more (-vv for debug), on stderr")
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="count",
+        default=0,
+        help="log more on stderr: -v info and other libraries' warnings (ONNX Runtime, torch...), -vv debug",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module_info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
         if module_info.name.startswith("_"):
@@ -49,16 +56,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _configure_logging(verbosity: int) -> None:
-    level = logging.WARNING if verbosity <= 0 else logging.INFO if verbosity == 1 else logging.DEBUG
-    logging.basicConfig(level=level, stream=sys.stderr, format="filedesc: %(levelname)s: %(message)s")
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 ok, 1 an error the user can fix, 2 bad usage)."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    _configure_logging(args.verbose)
+    configure_logging(args.verbose)
     func = getattr(args, "func", None)
     if func is None:
         parser.print_help(sys.stderr)

@@ -8,10 +8,15 @@ Initializers both subgraphs use (embedding, shared blocks) move to the main grap
 
 from __future__ import annotations
 
+import contextlib
+import io
+import logging
 from pathlib import Path
 from typing import Any
 
 from filedesc.runtime.onnx_seq2seq import NO_REPEAT_NGRAM_SIZE
+
+log = logging.getLogger(__name__)
 
 OPSET = 21
 
@@ -41,8 +46,11 @@ def _share_initializers(encoder: Any, decoder: Any) -> list[Any]:
     dec.add_prefix_to_names("d_")
     cache_enc: dict[str, Any] = {}
     cache_dec: dict[str, Any] = {}
-    enc.remove_duplicated_initializer(cache_enc)
-    dec.remove_duplicated_initializer(cache_dec)
+    with contextlib.redirect_stdout(io.StringIO()) as printed:  # it print()s "Removed N initializers ...": log it
+        enc.remove_duplicated_initializer(cache_enc)
+        dec.remove_duplicated_initializer(cache_dec)
+    for line in printed.getvalue().splitlines():
+        log.debug("onnxruntime: %s", line)
     shared: list[Any] = remove_shared_initializers(
         dec.model.graph,
         enc.model.graph,
