@@ -19,6 +19,18 @@ QUANTS = {"int8": 100, "int4": 90, "fp32": 80}
 """Quantization -> priority for the default backend (int8: smallest error for its speed)."""
 
 THREADS_ENV = "FILEDESC_THREADS"
+MAX_DEFAULT_WORKERS = 2
+"""Cores a large batch uses unless told (``--threads`` / FILEDESC_THREADS): a file explorer's folder of 1,000 names
+is the case that needs them, and one name never uses more than one."""
+
+
+def default_workers() -> int:
+    """Concurrent generation calls for large batches: the cores this process may use, at most 2."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(MAX_DEFAULT_WORKERS, cores))
 
 
 def model_folder(quant: str, options: BackendOptions) -> Path:
@@ -38,14 +50,28 @@ class OnnxBackend:
         from filedesc.runtime.onnx_seq2seq import GENERATION_FILE, STEP_FILES, OnnxSeq2Seq
 
         self.name = f"onnx-{quant}"
-        count = threads or int(os.environ.get(THREADS_ENV, "1"))
-        self.model = OnnxSeq2Seq(folder, threads=count)
+        # one intra-op thread a call (lowest latency at one name); the cores go to concurrent chunks of a batch
+        count = threads or int(os.environ.get(THREADS_ENV, "0")) or default_workers()
+        self.model = OnnxSeq2Seq(folder, threads=1, workers=count)
         files = ("config.json", "tokenizer.json", GENERATION_FILE, *STEP_FILES)
         self.model_id = f"{self.model.config.get('name', folder.name)}-{quant}@{fingerprint(folder, files)}"
+        if self.takes_drafts:  # its answers change when the rules (its drafts) do
+            from filedesc.prompt import draft_source
+
+            self.model_id += f"+{draft_source()}"
+
+    @property
+    def takes_drafts(self) -> bool:
+        """Whether the model post-edits a draft (``draft`` prompt format): then ``describe_drafted`` uses its drafts."""
+        return self.model.tokenizer.prompt_format == "draft"
 
     def describe(self, names: Sequence[str], lang: str) -> list[str]:
         """Describe a batch in one language."""
         return self.model.generate(names, [lang] * len(names))
+
+    def describe_drafted(self, names: Sequence[str], lang: str, drafts: Sequence[str | None]) -> list[str]:
+        """Like ``describe``, ``drafts[i]`` in the draft slot of ``names[i]`` (``None``: the rules' sentence)."""
+        return self.model.generate(names, [lang] * len(names), drafts=drafts)
 
 
 def _availability(quant: str) -> Callable[[BackendOptions], Availability]:

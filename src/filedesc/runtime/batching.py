@@ -15,3 +15,15 @@ def left_pad(rows: Sequence[Sequence[int]], pad_id: int) -> tuple[list[list[int]
     ids = [[pad_id] * (width - len(r)) + list(r) for r in rows]
     mask = [[0] * (width - len(r)) + [1] * len(r) for r in rows]
     return ids, mask
+
+
+def length_sorted_chunks(lengths: Sequence[int], size: int) -> list[list[int]]:
+    """Indices of rows grouped into chunks of at most ``size``, shortest rows first.
+
+    A batched generation call pads every row to the longest prompt and decodes until its longest description
+    ends, so rows of like length in one chunk waste the least work; short chunks also keep a long tail from
+    holding a whole large batch back.
+    """
+    order = sorted(range(len(lengths)), key=lambda i: lengths[i])
+    step = max(1, size)
+    return [order[i : i + step] for i in range(0, len(order), step)]
