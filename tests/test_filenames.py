@@ -173,3 +173,13 @@ async def test_real_server_batch_with_a_surrogate_escaped_name(tmp_path: Path) -
         items = await describe(lsp, [os.fsdecode(LATIN1), "b\udcff\ud800.sh"], "en")
     assert [item["name"] for item in items] == [os.fsdecode(LATIN1), "b\udcff\ud800.sh"]
     assert "café" in items[0]["description"] and items[1]["description"]
+
+
+def test_a_latin1_header_is_read_as_latin1(tmp_path: Path) -> None:
+    from filedesc.header import header_description, read_head
+
+    path = tmp_path / os.fsdecode(LATIN1)
+    path.write_bytes(b'"""Affiche le menu du caf\xe9 et ses pr\xe9parations."""\n')
+    assert header_description(read_head(path)) == "Affiche le menu du café et ses préparations."
+    [entry] = describe_tree(tmp_path, "fr", Describer("rules", cache=False))
+    assert entry.name == SHOWN and entry.source == "header" and "café" in (entry.description or "")

@@ -77,6 +77,11 @@ def _shown(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
+def decode_text(data: bytes) -> str:
+    """``data`` as UTF-8, any byte that is not UTF-8 as Windows-1252: names, and the headers of files on old shares."""
+    return _ESCAPED_BYTE.sub(lambda m: _FALLBACK[m.group()], data.decode("utf-8", "surrogateescape"))
+
+
 def decode_name(name: AnyName) -> DecodedName:
     """Decode a name given as ``str`` (possibly surrogate-escaped), ``bytes`` or a path object.
 

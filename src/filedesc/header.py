@@ -19,6 +19,8 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from filedesc.filenames import decode_text
+
 log = logging.getLogger(__name__)
 
 MAX_BYTES = 4096
@@ -89,12 +91,12 @@ def resolve_in_workspace(reference: str, document_dir: Path | None, roots: Seque
 
 
 def read_head(path: Path, limit: int = MAX_BYTES) -> str:
-    """Read at most ``limit`` bytes as text (undecodable bytes replaced); never more, never executed."""
+    """Read at most ``limit`` bytes as text (UTF-8, else Windows-1252 byte by byte); never more, never executed."""
     with path.open("rb") as handle:
         data = handle.read(limit)
     if b"\0" in data:
         return ""  # a binary file has no header comment
-    return data.decode("utf-8", errors="replace").lstrip("\ufeff")
+    return decode_text(data).lstrip("\ufeff")
 
 
 def _role_target(text: str) -> str:
