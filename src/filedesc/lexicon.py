@@ -21,11 +21,11 @@ import dataclasses
 import functools
 import json
 import logging
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -60,6 +60,11 @@ __all__ = [
     "VerbEntry",
     "WellKnownFile",
     "fold",
+    "AlignedLayer",
+    "Lookup",
+    "aligned_index",
+    "aligned_layer",
+    "entry_forms",
     "lexicon_from_data",
     "load_aligned_lexicon",
     "load_lexicon",
@@ -80,6 +85,14 @@ LEXICON_FILES = (
 )
 
 
+class Lookup(Protocol):
+    """Anything that answers a look-up: a :class:`Lexicon`, the lazy :class:`AlignedLayer`, a chain of them."""
+
+    def lookup(self, token: str) -> Senses:
+        """The senses of ``token``; empty when unknown."""
+        ...
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """The loaded lexicon with its indexes; build it with :func:`load_lexicon` or :func:`lexicon_from_data`."""
@@ -92,7 +105,7 @@ class Lexicon:
     filenames: tuple[WellKnownFile, ...]
     conventions: tuple[Convention, ...]
     index: Mapping[str, Senses] = field(default_factory=dict)
-    fallback: Callable[[], Lexicon] | None = field(default=None, compare=False, repr=False)
+    fallback: Callable[[], Lookup] | None = field(default=None, compare=False, repr=False)
 
     def lookup(self, token: str) -> Senses:
         """Return the senses of ``token`` (any case, with or without accents); empty when unknown.
@@ -113,6 +126,15 @@ class Lexicon:
         return self.extensions.get(ext.lower().lstrip("."))
 
 
+def entry_forms(entry: VerbEntry | NounEntry | AdjectiveEntry) -> tuple[str, ...]:
+    """Every string a look-up finds an entry by: its spellings, key and inflected forms (not yet folded)."""
+    if isinstance(entry, VerbEntry):
+        return (*entry.spellings, entry.key, entry.en_base, entry.en_third, entry.fr_inf, entry.fr_third)
+    if isinstance(entry, NounEntry):
+        return (*entry.spellings, entry.key, entry.en_sg, entry.en_pl, entry.fr_sg, entry.fr_pl)
+    return (*entry.spellings, entry.key, entry.en, entry.fr_ms, entry.fr_fs, entry.fr_mp, entry.fr_fp)
+
+
 def _index(
     verbs: Iterable[VerbEntry],
     nouns: Iterable[NounEntry],
@@ -125,21 +147,26 @@ def _index(
     consecutive tokens to find them.
     """
     table: dict[str, dict[str, list[Any]]] = {}
+    folded: dict[str, str] = {}
 
     def add(spelling: str, pos: str, entry: Any) -> None:
-        slot = table.setdefault(fold(spelling), {"verb": [], "noun": [], "adj": []})[pos]
-        if entry not in slot:
+        key = folded.get(spelling)
+        if key is None:
+            key = folded[spelling] = spelling.lower() if spelling.isascii() else fold(spelling)
+        slot = table.setdefault(key, {"verb": [], "noun": [], "adj": []})[pos]
+        # identity, not equality: comparing frozen dataclasses field by field made indexing the aligned layer slow
+        if not any(e is entry for e in slot):
             slot.append(entry)
 
     verb_list, noun_list, adj_list = list(verbs), list(nouns), list(adjectives)
     for v in verb_list:
-        for s in (*v.spellings, v.key, v.en_base, v.en_third, v.fr_inf, v.fr_third):
+        for s in entry_forms(v):
             add(s, "verb", v)
     for n in noun_list:
-        for s in (*n.spellings, n.key, n.en_sg, n.en_pl, n.fr_sg, n.fr_pl):
+        for s in entry_forms(n):
             add(s, "noun", n)
     for a in adj_list:
-        for s in (*a.spellings, a.key, a.en, a.fr_ms, a.fr_fs, a.fr_mp, a.fr_fp):
+        for s in entry_forms(a):
             add(s, "adj", a)
     by_key: dict[str, dict[str, Any]] = {
         "verb": {v.key: v for v in verb_list},
@@ -213,25 +240,125 @@ def load_lexicon_dirs(*folders: Traversable | Path) -> Lexicon:
     return lexicon_from_data(data)
 
 
+KINDS = {"verbs": parse_verb, "nouns": parse_noun, "adjectives": parse_adjective}
+ALIGNED_INDEX = "index.json"
+
+
+class AlignedLayer:
+    """The aligned layer, read lazily: a precomputed index, entries parsed only when a look-up reaches them.
+
+    The index maps each folded form to entry positions, so that a miss costs one JSON file, not ten thousand
+    entries. ``index.json`` is written with the entries by ``filedesc data grow-lexicon`` (:func:`aligned_index`).
+    """
+
+    def __init__(self, folder: Traversable | Path) -> None:
+        self.folder = folder
+        try:
+            self.index: dict[str, list[list[Any]]] = json.loads(
+                folder.joinpath(ALIGNED_INDEX).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            LOG.warning("cannot read the aligned lexicon index: %s", exc)
+            self.index = {}
+        self._raw: dict[str, list[Any]] = {}
+        self._parsed: dict[tuple[str, int], Any] = {}
+
+    def _entry(self, kind: str, position: int) -> Any:
+        found = self._parsed.get((kind, position))
+        if found is None:
+            if kind not in self._raw:
+                try:
+                    self._raw[kind] = json.loads(self.folder.joinpath(f"{kind}.json").read_text(encoding="utf-8"))
+                except (OSError, ValueError) as exc:
+                    LOG.warning("cannot read aligned %s: %s", kind, exc)
+                    self._raw[kind] = []
+            parsed = parse_all(self._raw[kind][position : position + 1], KINDS[kind], kind)
+            found = self._parsed[(kind, position)] = parsed[0] if parsed else None
+        return found
+
+    def lookup(self, token: str) -> Senses:
+        """The senses of ``token`` (any case, accents ignored) among the aligned entries."""
+        refs = self.index.get(fold(token))
+        if not refs:
+            return Senses()
+        found: dict[str, list[Any]] = {"verbs": [], "nouns": [], "adjectives": []}
+        for kind, position in refs:
+            entry = self._entry(kind, position) if kind in found else None
+            if entry is not None:
+                found[kind].append(entry)
+        return Senses(tuple(found["verbs"]), tuple(found["nouns"]), tuple(found["adjectives"]))
+
+    def lexicon(self) -> Lexicon:
+        """Every aligned entry, parsed and indexed (slow: for tools and tests, not for serving)."""
+        return load_lexicon_dirs(self.folder)
+
+
+def aligned_index(entries: Mapping[str, Sequence[Mapping[str, Any]]]) -> dict[str, list[list[Any]]]:
+    """The index :class:`AlignedLayer` reads: folded form -> ``[kind, position]`` pairs, forms as :func:`_index`."""
+    index: dict[str, list[list[Any]]] = {}
+    for kind, items in entries.items():
+        for position, item in enumerate(items):
+            parsed = parse_all([item], KINDS[kind], kind)
+            if not parsed:
+                continue
+            for form in entry_forms(parsed[0]):
+                refs = index.setdefault(fold(form), [])
+                if [kind, position] not in refs:
+                    refs.append([kind, position])
+    return dict(sorted(index.items()))
+
+
+class _Chain:
+    """Look-ups answered by the first layer that knows the token (each layer loaded on first need)."""
+
+    def __init__(self, *layers: Callable[[], Lookup]) -> None:
+        self.layers = layers
+
+    def lookup(self, token: str) -> Senses:
+        for layer in self.layers:
+            found = layer().lookup(token)
+            if found:
+                return found
+        return Senses()
+
+
+@functools.lru_cache(maxsize=1)
+def aligned_layer() -> AlignedLayer:
+    """The shipped aligned layer (``filedesc/lexicon/aligned``), lazy, once per process."""
+    folder = _package_dir("filedesc", "lexicon", "aligned")
+    return AlignedLayer(folder if folder is not None else Path("/nonexistent"))
+
+
 @functools.lru_cache(maxsize=1)
 def load_aligned_lexicon() -> Lexicon:
-    """The aligned layer alone (``filedesc/lexicon/aligned``), loaded once; empty when the folder is absent."""
-    folder = _package_dir("filedesc", "lexicon", "aligned")
+    """Every aligned entry parsed and indexed, once (for the generator and tools; serving uses the lazy layer)."""
+    return aligned_layer().lexicon()
+
+
+@functools.lru_cache(maxsize=1)
+def _extended_layer() -> Lexicon:
+    folder = _package_dir("filedesc", "training", "data", "lexicon")
     return load_lexicon_dirs(folder) if folder is not None else lexicon_from_data({})
+
+
+@functools.lru_cache(maxsize=1)
+def _core_fallback() -> Lookup:
+    """For the core lexicon: the extended hand layer first, then the aligned one (hand entries always win)."""
+    return _Chain(_extended_layer, aligned_layer)
 
 
 @functools.lru_cache(maxsize=4)
 def load_lexicon(extended: bool = False, aligned: bool = True) -> Lexicon:
     """Load the shipped lexicon once per process; ``extended=True`` adds the training-only layer.
 
-    ``aligned=True`` (the default) makes look-ups that miss fall back to the aligned layer; its entries are not in
-    ``verbs``/``nouns``/``adjectives`` (the generator and the reviewed lists see the hand layers only): load them
-    with :func:`load_aligned_lexicon`.
+    ``aligned=True`` (the default) makes a look-up that misses ask the layers not loaded here: the extended hand
+    layer (when ``extended`` is false; its file is read, never the training package imported) and then the aligned
+    layer, both read on the first miss. Their entries are not in ``verbs``/``nouns``/``adjectives`` (the generator
+    and the reviewed lists see the loaded layers only): see :func:`load_aligned_lexicon`.
     """
     folders = [_package_dir("filedesc", "lexicon")]
     if extended:
         folders.append(_package_dir("filedesc", "training", "data", "lexicon"))
     lexicon = load_lexicon_dirs(*(f for f in folders if f is not None))
     if aligned:
-        lexicon = dataclasses.replace(lexicon, fallback=load_aligned_lexicon)
+        lexicon = dataclasses.replace(lexicon, fallback=aligned_layer if extended else _core_fallback)
     return lexicon

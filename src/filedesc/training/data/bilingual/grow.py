@@ -35,8 +35,11 @@ EN_STOP = frozenset(
     "same own both few many much several these those their them they his her him she you your our ours its "
     "itself yes not nor but yet so too can could would should shall will may might must being been does did "
     "done has had having get got etc via per non himself herself itself myself yourself ourselves themselves "
-    "anybody anyone anything everybody everyone everything nobody nothing somebody someone something".split()
+    "anybody anyone anything everybody everyone everything nobody nothing somebody someone something none "
+    "whatever whichever whoever".split()
 )
+ADJECTIVE_ENDINGS = ("less", "ful", "ous", "able", "ible")
+"""English endings that make adjectives, never nouns (``lossless`` is no ``perte``)."""
 PRONOMINAL = re.compile(r"^(?:se |s')")
 COGNATE_SUFFIXES: tuple[tuple[str, str, str, bool], ...] = (
     # (English ending, French ending, part of speech, sure: enough alone when both dictionaries hold the pair)
@@ -261,7 +264,7 @@ class Grower:
         if pos == "verb":
             return "verb" in hints
         if pos == "noun":
-            return "noun" in hints or not hints
+            return ("noun" in hints or not hints) and not en_lemma.endswith(ADJECTIVE_ENDINGS)
         return "adj" in hints or not hints
 
     def choose(self) -> dict[str, dict[str, tuple[str, Evidence]]]:
@@ -285,34 +288,66 @@ class Grower:
         adjectival = "adj" in flags_hint(self.en.flags(en_lemma))
         return adjectival if pos == "noun" else not adjectival
 
+    def _candidates(self) -> list[tuple[str, str, str, Evidence]]:
+        """Every (pos, English lemma, French lemma, evidence) good enough to be written, best first."""
+        out = []
+        for (pos, en_lemma, fr_lemma), ev in self.evidence.items():
+            if not ev.enough(self.config) or not self._plausible(pos, en_lemma):
+                continue
+            if pos in ("noun", "adj") and self._other_reading_wins(pos, en_lemma, fr_lemma):
+                continue
+            out.append((pos, en_lemma, fr_lemma, ev))
+        out.sort(key=lambda item: (-item[3].rank(), item[0], item[1], item[2]))
+        return out
+
     def entries(self, zipf: Mapping[str, float] | None = None) -> dict[str, list[dict[str, Any]]]:
-        """Build the new entries (hand keys and spellings left alone), sorted by key, per file stem."""
-        chosen = self.choose()
+        """Build the new entries (hand keys and spellings left alone), sorted by key, per file stem.
+
+        First pass: one entry per English lemma and part of speech, its best French lemma. Second pass: a French
+        lemma still unknown after the first pass (a synonym: ``effacer`` beside ``supprimer``) gets its own entry
+        from its best English lemma, keyed ``<english>_<french>`` when ``<english>`` is already a key, so that
+        French names find it too.
+        """
         out: dict[str, list[dict[str, Any]]] = {"nouns": [], "verbs": [], "adjectives": []}
-        hand_keys = {"noun": set(self.hand.nouns), "verb": set(self.hand.verbs), "adj": set(self.hand.adjectives)}
+        keys = {"noun": set(self.hand.nouns), "verb": set(self.hand.verbs), "adj": set(self.hand.adjectives)}
         taken = set(self.hand.index)
-        ranked = sorted(
-            ((pos, en, fr, ev) for pos, table in chosen.items() for en, (fr, ev) in table.items()),
-            key=lambda item: (-item[3].rank(), item[0], item[1]),
-        )
-        for pos, en_lemma, fr_lemma, ev in ranked:
-            if en_lemma in hand_keys[pos] or self._hand_covers(pos, en_lemma):
+        chosen = self.choose()
+        first = [(pos, en, fr, ev) for pos, table in chosen.items() for en, (fr, ev) in table.items()]
+        first.sort(key=lambda item: (-item[3].rank(), item[0], item[1]))
+        for pos, en_lemma, fr_lemma, ev in first:
+            if en_lemma in keys[pos] or self._hand_covers(pos, en_lemma):
                 continue
-            entry = self._entry(pos, en_lemma, fr_lemma, ev)
-            if entry is None:
+            self._add(out, keys, taken, pos, en_lemma, en_lemma, fr_lemma, ev, zipf)
+        for pos, en_lemma, fr_lemma, ev in self._candidates():
+            if fold(fr_lemma) in taken or " " in fr_lemma:
                 continue
-            if zipf is not None:
-                freq = zipf.get(en_lemma, 0.0)
-                if freq < self.config.min_zipf_en and not (ev.cognate_sure or ev.votes or ev.cooc >= 3):
-                    continue
-                entry["zipf"] = round(freq, 2)
-            spellings = [s for s in entry["spellings"] if fold(s) not in taken]
-            taken.update(fold(s) for s in spellings)
-            entry["spellings"] = spellings
-            out[{"noun": "nouns", "verb": "verbs", "adj": "adjectives"}[pos]].append(entry)
+            key = en_lemma if en_lemma not in keys[pos] else f"{en_lemma}_{_ascii(fr_lemma)}"
+            if key in keys[pos]:
+                continue
+            self._add(out, keys, taken, pos, key, en_lemma, fr_lemma, ev, zipf)
         for items in out.values():
             items.sort(key=lambda e: e["key"])
         return out
+
+    def _add(self, out: dict[str, list[dict[str, Any]]], keys: dict[str, set[str]], taken: set[str], pos: str,
+             key: str, en_lemma: str, fr_lemma: str, ev: Evidence, zipf: Mapping[str, float] | None) -> None:
+        """Write one entry unless its forms are missing or its English word is too rare; claim its spellings."""
+        entry = self._entry(pos, en_lemma, fr_lemma, ev)
+        if entry is None:
+            return
+        if zipf is not None:
+            freq = zipf.get(en_lemma, 0.0)
+            if freq < self.config.min_zipf_en and not (ev.cognate_sure or ev.votes or ev.cooc >= 3):
+                return
+            entry["zipf"] = round(freq, 2)
+        spellings = [s for s in entry["spellings"] if fold(s) not in taken]
+        if not spellings:
+            return
+        entry["key"] = key
+        entry["spellings"] = spellings
+        taken.update(fold(s) for s in spellings)
+        keys[pos].add(key)
+        out[{"noun": "nouns", "verb": "verbs", "adj": "adjectives"}[pos]].append(entry)
 
     def _hand_covers(self, pos: str, en_lemma: str) -> bool:
         senses = self.hand.lookup(en_lemma)
@@ -358,14 +393,22 @@ class Grower:
         return entry
 
 
+_SPELLING = re.compile(r"^[a-z0-9àâäçéèêëîïôöûùüÿœæ]+$")
+
+
 def _spellings(*forms: str) -> list[str]:
-    """Every form and its accentless twin (identifiers drop accents), one-word forms only, in order, no repeats."""
+    """Every form and its accentless twin (identifiers drop accents); one-word forms only, in order, no repeats."""
     out: list[str] = []
     for form in forms:
         for variant in (form, fold(form)):
-            if variant and " " not in variant and variant not in out:
+            if _SPELLING.match(variant) and variant not in out:
                 out.append(variant)
     return out
+
+
+def _ascii(word: str) -> str:
+    """A French lemma as a key part: no accents, ligatures spelled out, letters only (``cœur`` -> ``coeur``)."""
+    return re.sub(r"[^a-z]", "", fold(word).replace("œ", "oe").replace("æ", "ae"))
 
 
 def gender_agreement(fr: FrenchMorph, hand: Lexicon) -> tuple[int, int, list[str]]:

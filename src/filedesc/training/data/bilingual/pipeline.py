@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from filedesc.errors import FiledescError
-from filedesc.lexicon import Lexicon, load_lexicon
+from filedesc.lexicon import ALIGNED_INDEX, Lexicon, aligned_index, load_lexicon
 from filedesc.training.data.bilingual.align import align
 from filedesc.training.data.bilingual.grow import GrowConfig, Grower, gender_agreement
 from filedesc.training.data.bilingual.morph import EnglishMorph, FrenchMorph
@@ -113,8 +113,14 @@ def _provenance(entries: dict[str, list[dict[str, Any]]]) -> dict[str, int]:
 
 
 def write_layer(out: Path, entries: dict[str, list[dict[str, Any]]]) -> None:
-    """Write one JSON array per file, one entry a line (compact, and a rebuild diffs by entry)."""
+    """Write one JSON array per file, one entry a line (compact, and a rebuild diffs by entry), and the index.
+
+    The index lets the loader read the layer lazily (:class:`filedesc.lexicon.AlignedLayer`).
+    """
     out.mkdir(parents=True, exist_ok=True)
     for name, items in entries.items():
         lines = ",\n".join(json.dumps(item, ensure_ascii=False, sort_keys=False) for item in items)
         (out / f"{name}.json").write_text(f"[\n{lines}\n]\n" if items else "[]\n", encoding="utf-8")
+    index = aligned_index(entries)
+    (out / ALIGNED_INDEX).write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")) + "\n",
+                                     encoding="utf-8")
