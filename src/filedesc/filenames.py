@@ -12,9 +12,9 @@ the server's batch request, the Python API) goes through :func:`decode_name`, wh
   ``café_menu.py``. A byte sequence that happens to be valid UTF-8 is read as UTF-8: that is the usual guess, and
   the right one for nearly every name;
 - ``display``, the name as the user wrote it, printable: an undecodable byte is shown as ``\xNN``, and control,
-  bidirectional-override and zero-width characters (which would break a ``NAME<TAB>DESCRIPTION`` line or a tree
-  drawing, or hide what the name says) as Python escapes (``\t``, ``\x1b``, ``\u202e``). A name that needs no
-  escape is shown unchanged. Backslashes are not doubled, so Windows paths read as written.
+  line-separator, bidirectional-override and zero-width characters (which would break a ``NAME<TAB>DESCRIPTION``
+  line or a tree drawing, or hide what the name says) as Python escapes (``\t``, ``\x1b``, ``\u202e``). A name
+  that needs no escape is shown unchanged. Backslashes are not doubled, so Windows paths read as written.
 """
 
 from __future__ import annotations
@@ -36,8 +36,8 @@ _ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
 _STRAY_SURROGATE = re.compile("[\ud800-\udc7f\udd00-\udfff]")
 """Any other lone surrogate: never part of a real name (a broken JSON string), dropped from the text."""
 
-_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
-"""What ``display`` escapes: controls, zero-width and bidirectional marks, and lone surrogates."""
+_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
+"""What ``display`` escapes: controls, line separators, zero-width and bidirectional marks, and lone surrogates."""
 
 _NAMED_ESCAPES = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
