@@ -76,7 +76,32 @@ def test_shipped_aligned_layer_is_separate_and_indexed() -> None:
     aligned = load_aligned_lexicon()
     assert not set(aligned.nouns) & set(lexicon.nouns)
     assert all(n.provenance in ("freedict", "aligned", "cognate") for n in aligned.nouns.values())
+    assert {a.provenance for a in aligned.adjectives.values()} <= {"freedict", "aligned", "cognate", "derived"}
     assert all(n.provenance == "hand" for n in lexicon.nouns.values())
     layer = aligned_layer()
     for noun in list(aligned.nouns.values())[::500]:
         assert noun in layer.lookup(noun.fr_pl).nouns or not layer.lookup(noun.fr_pl), noun.key
+
+
+def test_extended_layer_index_is_current() -> None:
+    """Run-time look-ups read the extended hand layer through an index; after a hand edit of
+    src/filedesc/training/data/lexicon/*.json run `filedesc data index-lexicon` (a stale index is not used)."""
+    from filedesc.lexicon import EXTENDED_INDEX, _package_dir, layer_digest
+
+    extended = _package_dir("filedesc", "training", "data", "lexicon")
+    aligned = _package_dir("filedesc", "lexicon", "aligned")
+    assert extended is not None and aligned is not None
+    saved = json.loads(aligned.joinpath(EXTENDED_INDEX).read_text(encoding="utf-8"))
+    assert saved["sha256"] == layer_digest(extended)
+
+
+def test_lazy_extended_layer_answers_like_the_full_one() -> None:
+    from filedesc.lexicon import AlignedLayer, _package_dir, extended_index, load_lexicon_dirs
+
+    extended = _package_dir("filedesc", "training", "data", "lexicon")
+    assert extended is not None
+    lazy = AlignedLayer(extended, extended_index(extended)["index"])
+    full = load_lexicon_dirs(extended)
+    for noun in list(full.nouns.values())[::97]:
+        for form in (noun.en_pl, noun.fr_pl, noun.key):
+            assert lazy.lookup(form) == full.lookup(form), form

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import hashlib
 import json
 import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -251,18 +252,22 @@ class AlignedLayer:
     entries. ``index.json`` is written with the entries by ``filedesc data grow-lexicon`` (:func:`aligned_index`).
     """
 
-    def __init__(self, folder: Traversable | Path) -> None:
+    def __init__(self, folder: Traversable | Path, index: dict[str, list[list[Any]]] | None = None) -> None:
         self.folder = folder
+        if index is not None:
+            self.index = index
+            return
         try:
-            self.index: dict[str, list[list[Any]]] = json.loads(
-                folder.joinpath(ALIGNED_INDEX).read_text(encoding="utf-8"))
+            self.index = json.loads(folder.joinpath(ALIGNED_INDEX).read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
             LOG.warning("cannot read the aligned lexicon index: %s", exc)
             self.index = {}
-        self._raw: dict[str, list[Any]] = {}
-        self._parsed: dict[tuple[str, int], Any] = {}
+    _raw: dict[str, list[Any]]
+    _parsed: dict[tuple[str, int], Any]
 
     def _entry(self, kind: str, position: int) -> Any:
+        if not hasattr(self, "_parsed"):
+            self._raw, self._parsed = {}, {}
         found = self._parsed.get((kind, position))
         if found is None:
             if kind not in self._raw:
@@ -334,10 +339,45 @@ def load_aligned_lexicon() -> Lexicon:
     return aligned_layer().lexicon()
 
 
+EXTENDED_INDEX = "extended-index.json"
+
+
+def layer_digest(folder: Traversable | Path) -> str:
+    """SHA-256 of a layer's word files, to tell whether a precomputed index still matches them."""
+    digest = hashlib.sha256()
+    for kind in KINDS:
+        node = folder.joinpath(f"{kind}.json")
+        digest.update(node.read_bytes() if node.is_file() else b"")
+    return digest.hexdigest()
+
+
+def extended_index(folder: Traversable | Path) -> dict[str, Any]:
+    """The extended layer's look-up index with the digest of the files it was made from (see :func:`layer_digest`)."""
+    entries = {}
+    for kind in KINDS:
+        node = folder.joinpath(f"{kind}.json")
+        entries[kind] = json.loads(node.read_text(encoding="utf-8")) if node.is_file() else []
+    return {"sha256": layer_digest(folder), "index": aligned_index(entries)}
+
+
 @functools.lru_cache(maxsize=1)
-def _extended_layer() -> Lexicon:
+def _extended_layer() -> Lookup:
+    """The extended hand layer for run-time look-ups.
+
+    Lazy through the index written beside the aligned layer when it matches the files (the usual case), else parsed
+    in full (a hand edit since the last grow-lexicon).
+    """
     folder = _package_dir("filedesc", "training", "data", "lexicon")
-    return load_lexicon_dirs(folder) if folder is not None else lexicon_from_data({})
+    if folder is None:
+        return lexicon_from_data({})
+    aligned = _package_dir("filedesc", "lexicon", "aligned")
+    try:
+        saved = json.loads(aligned.joinpath(EXTENDED_INDEX).read_text(encoding="utf-8")) if aligned else {}
+        if saved.get("sha256") == layer_digest(folder):
+            return AlignedLayer(folder, saved["index"])
+    except (OSError, ValueError, KeyError, AttributeError):
+        pass
+    return load_lexicon_dirs(folder)
 
 
 @functools.lru_cache(maxsize=1)

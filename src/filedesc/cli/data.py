@@ -90,6 +90,13 @@ def _register_bilingual(actions: Any) -> None:
                       help="lexicon folder to write (default: the packaged src/filedesc/lexicon/aligned)")
     grow.add_argument("--iterations", type=int, default=5, help="EM iterations of the aligner (default 5)")
     grow.set_defaults(func=run_grow)
+    index = actions.add_parser(
+        "index-lexicon",
+        help="rewrite the look-up indexes of the aligned and extended layers (after editing either by hand)",
+        description="Rewrite src/filedesc/lexicon/aligned/index.json and extended-index.json from the current "
+        "files; run-time look-ups read both layers through them.",
+    )
+    index.set_defaults(func=run_index)
 
 
 def run_bilingual(args: argparse.Namespace) -> int:
@@ -103,6 +110,19 @@ def run_bilingual(args: argparse.Namespace) -> int:
     result = build_bilingual(config)
     print(f"{len(result.pairs)} pairs, {len(result.names)} debian_names lines in {args.out}: "
           f"{result.stats['kept_by_source']}")
+    return 0
+
+
+def run_index(args: argparse.Namespace) -> int:
+    """Rewrite both indexes of the packaged layers."""
+    import json
+
+    from filedesc.training.data.bilingual.pipeline import ALIGNED_DIR, write_layer
+
+    entries = {kind: json.loads((ALIGNED_DIR / f"{kind}.json").read_text(encoding="utf-8"))
+               for kind in ("nouns", "verbs", "adjectives")}
+    write_layer(ALIGNED_DIR, entries)
+    print(f"indexes written in {ALIGNED_DIR}")
     return 0
 
 

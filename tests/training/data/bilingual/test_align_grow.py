@@ -104,3 +104,27 @@ def test_phrase_translation(fr_morph: FrenchMorph, en_morph: EnglishMorph) -> No
         grower.add_short_pair("Password", "Réduction de loyer")
     (entry,) = grower.entries()["nouns"]
     assert entry["fr"] == {"sg": "réduction de loyer", "pl": "réductions de loyer", "gender": "f"}
+
+
+def test_two_word_nouns(fr_morph: FrenchMorph, en_morph: EnglishMorph) -> None:
+    grower = _grower(fr_morph, en_morph)
+    for _ in range(2):
+        grower.add_short_pair("Rent reduction", "Réduction de loyer")
+        grower.add_short_pair("Rent trash", "Corbeille précaire")
+        grower.add_short_pair("The trash", "La corbeille")  # a function word: no compound
+    nouns = {n["key"]: n for n in grower.entries()["nouns"]}
+    assert set(nouns) == {"rent_reduction", "rent_trash"}
+    assert nouns["rent_reduction"]["en"] == {"sg": "rent reduction", "pl": "rent reductions"}
+    assert nouns["rent_reduction"]["fr"] == {"sg": "réduction de loyer", "pl": "réductions de loyer", "gender": "f"}
+    assert nouns["rent_trash"]["fr"]["pl"] == "corbeilles précaires"
+    assert nouns["rent_reduction"]["spellings"] == ["rentreduction", "rentreductions"]
+
+
+def test_participles_become_adjectives(fr_morph: FrenchMorph, en_morph: EnglishMorph) -> None:
+    grower = _grower(fr_morph, en_morph)
+    for _ in range(2):
+        grower.add_short_pair("Delete", "Supprimer")
+    adjectives = grower.entries()["adjectives"]
+    assert [(a["key"], a["fr"], a["provenance"]) for a in adjectives] == [
+        ("deleted", {"ms": "supprimé", "fs": "supprimée", "mp": "supprimés", "fp": "supprimées"}, "derived")]
+    assert adjectives[0]["evidence"] == {"verb": "delete", "verb_provenance": "aligned"}

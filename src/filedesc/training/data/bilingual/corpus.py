@@ -192,6 +192,50 @@ def build_bilingual(config: BilingualConfig) -> BilingualResult:
     return result
 
 
+def card_section(result: BilingualResult, examples: int = 3, seed: int = 0) -> str:
+    """The ``docs/DATASET.md`` section for this build (written as ``OUT/DATASET-bilingual.md``)."""
+    import random
+
+    stats = result.stats
+    lines = [
+        "## Bilingual corpus from Debian (`filedesc data bilingual`)",
+        "",
+        f"{stats['pairs']} English/French pairs ({stats['french_characters']:,} French characters) in "
+        "`pairs.jsonl` (`en`, `fr`, `source`, `package`, `licence`; FreeDict lines add `pos`, `gender`, `rank`), "
+        f"and {sum(stats['debian_names'].values())} lines in the `debian_names` split (package name -> short "
+        f"description: {stats['debian_names'].get('en', 0)} English, {stats['debian_names'].get('fr', 0)} French), "
+        "kept apart from every other split and never in `corpus_test`. Man pages are never read.",
+        "",
+        "| source | read | kept | dropped (reason: count) |",
+        "|---|---:|---:|---|",
+    ]
+    for source, read in stats["read_by_source"].items():
+        reasons = ", ".join(f"{k.split(':', 1)[1]}: {v}" for k, v in stats["dropped"].items()
+                            if k.startswith(source + ":"))
+        lines.append(f"| {source} | {read} | {stats['kept_by_source'].get(source, 0)} | {reasons} |")
+    apt_counts = stats["apt_descriptions"]
+    lines += [
+        "",
+        f"apt descriptions: {apt_counts['en']} English, {apt_counts['fr']} French, {apt_counts['parallel']} sharing "
+        f"(Package, Description-md5); {stats['catalogs']} French gettext catalogs from "
+        f"{len(stats['catalog_packages'])} packages. Licences: descriptions are Debian archive metadata (French by "
+        "the DDTP); each catalog carries its package's `License:` line; FreeDict is GPL-2+.",
+        "",
+        "| apt list | bytes | modified (UTC) | SHA-256 |",
+        "|---|---:|---|---|",
+    ]
+    for facts in stats["apt_lists"]:
+        lines.append(f"| {facts['file']} | {facts['bytes']} | {facts['modified']} | `{facts['sha256'][:16]}…` |")
+    lines += ["", "Examples (random, seed 0):", "", "| source | package | en | fr |", "|---|---|---|---|"]
+    rng = random.Random(seed)
+    for source in stats["kept_by_source"]:
+        rows = [r for r in result.pairs if r["source"] == source]
+        for row in rng.sample(rows, min(examples, len(rows))):
+            en, fr = (row[k].replace("|", "\\|")[:90] for k in ("en", "fr"))
+            lines.append(f"| {source} | {row['package']} | {en} | {fr} |")
+    return "\n".join(lines) + "\n"
+
+
 def _write_jsonl(path: Path, rows: Iterable[dict[str, str]]) -> None:
     with path.open("w", encoding="utf-8") as fh:
         for row in rows:
@@ -203,3 +247,4 @@ def _write(out: Path, result: BilingualResult) -> None:
     _write_jsonl(out / "pairs.jsonl", result.pairs)
     _write_jsonl(out / "debian_names.jsonl", result.names)
     (out / "stats.json").write_text(json.dumps(result.stats, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    (out / "DATASET-bilingual.md").write_text(card_section(result), encoding="utf-8")

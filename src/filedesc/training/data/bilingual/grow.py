@@ -24,7 +24,7 @@ from typing import Any
 from filedesc.lexicon import Lexicon, fold
 from filedesc.training.data.bilingual.align import Link, tokens
 from filedesc.training.data.bilingual.checks import EN_FUNCTION, FR_FUNCTION
-from filedesc.training.data.bilingual.morph import EnglishMorph, FrenchMorph, flags_hint
+from filedesc.training.data.bilingual.morph import IRREGULAR_VERBS, EnglishMorph, FrenchMorph, flags_hint
 
 _EN_WORD = re.compile(r"^[a-z]{3,}$")
 _FR_WORD = re.compile(r"^[a-zàâäçéèêëîïôöùûüÿœæ]+(?:-[a-zàâäçéèêëîïôöùûüÿœæ]+)?$")
@@ -63,7 +63,10 @@ FALSE_FRIENDS = frozenset(
     "cave coin car comprehensive delay fabric figure issue large petrol preservative sale sort spiritual "
     "terrible tentative vicious character casualty constipation deranged disposable agenda ancient "
     "argument course envy executive gentle habit hazard inhabit occasion offence parent phrase place "
-    "proper raisin sensible suggest tape trouble".split()
+    "proper raisin sensible suggest tape trouble sentence stage efficient formidable use report dress "
+    "attend assume abuse deceive pile plot prune rude surname tentative "
+    "bless wreck affair apology commodity confection conductor crane douche excited fastidious grand luxurious "
+    "mundane preservative qualified resumption sympathy topic vacancy".split()
 )
 """English words whose look-alike French word means something else; never taken as cognates."""
 
@@ -73,8 +76,8 @@ class GrowConfig:
     """Thresholds of the evidence an entry needs (each alone is enough), and the frequency floor."""
 
     min_votes: int = 2
-    min_align_score: float = 0.3
-    min_align_cooc: int = 3
+    min_align_score: float = 0.4
+    min_align_cooc: int = 4
     min_zipf_en: float = 1.0
 
 
@@ -84,7 +87,7 @@ class Evidence:
 
     freedict: int = 0
     freedict_rank: int = 99
-    freedict_dirs: set[str] = field(default_factory=set)
+    freedict_ranks: dict[str, int] = field(default_factory=dict)
     cognate: bool = False
     cognate_sure: bool = False
     votes: int = 0
@@ -95,12 +98,14 @@ class Evidence:
     def enough(self, config: GrowConfig) -> bool:
         """True when one kind of evidence reaches its threshold, or two weaker kinds agree.
 
-        A dictionary alone is enough only when both of its directions give the pair (FreeDict's single-direction
-        senses are often loose: "heel" -> "mater"); with one direction it needs the corpus to agree.
+        A dictionary alone is enough only when each direction gives the other word as its first translation
+        (FreeDict's later senses are often loose: "stove" -> "four", "slot" -> "sillon"); otherwise the corpus must
+        agree. Corpus evidence never counts the dictionaries' own lines (the aligner does not see them).
         """
         strong_align = self.align >= config.min_align_score and self.cooc >= config.min_align_cooc
-        corpus = self.votes >= 1 or self.align >= 0.1
-        return (len(self.freedict_dirs) >= 2 or (self.freedict > 0 and corpus) or self.votes >= config.min_votes
+        corpus = self.votes >= 1 or (self.align >= 0.1 and self.cooc >= 2)
+        mutual_first = self.freedict_ranks.get("ef") == 0 and self.freedict_ranks.get("fe") == 0
+        return (mutual_first or (self.freedict > 0 and corpus) or self.votes >= config.min_votes
                 or strong_align or (self.votes >= 1 and self.align >= 0.1) or (self.cognate and corpus)
                 or (self.cognate and self.freedict > 0) or self.cognate_sure)
 
@@ -117,7 +122,8 @@ class Evidence:
 
     def as_json(self) -> dict[str, Any]:
         """The evidence as written into the entry (for review and for later thresholds)."""
-        out: dict[str, Any] = {"freedict": "".join(sorted(self.freedict_dirs)) or 0, "votes": self.votes,
+        ranks = ",".join(f"{d}{r}" for d, r in sorted(self.freedict_ranks.items()))
+        out: dict[str, Any] = {"freedict": ranks or 0, "votes": self.votes,
                                "align": round(self.align, 3), "cooc": self.cooc}
         if self.cognate:
             out["cognate"] = True
@@ -134,6 +140,7 @@ class Grower:
         self.fr, self.en, self.hand = fr, en, hand
         self.config = config or GrowConfig()
         self.evidence: dict[Key, Evidence] = defaultdict(Evidence)
+        self.phrase_keys: set[tuple[str, str]] = set()
         self.determiners: dict[str, Counter[str]] = defaultdict(Counter)
 
     # --- lemmatising a pair of forms -------------------------------------------------------------------------
@@ -192,7 +199,7 @@ class Grower:
             ev.freedict += 1
             ev.freedict_rank = min(ev.freedict_rank, rank)
             if direction:
-                ev.freedict_dirs.add(direction)
+                ev.freedict_ranks[direction] = min(rank, ev.freedict_ranks.get(direction, rank))
             if gender and key[0] == "noun" and key[2] == fr.lower():
                 ev.gender[gender] += 1
 
@@ -200,10 +207,45 @@ class Grower:
         """A one-word English message and its one-to-three-word French translation: one vote."""
         en_t = tokens(en, "en")
         fr_clean = " ".join(fr.replace("’", "'").lower().strip(" .…!?:").split())
-        if len(en_t) != 1 or not fr_clean or len(fr_clean.split()) > 3:
+        if not fr_clean or len(fr_clean.split()) > 3 or not en.strip(" .…!?:").replace(" ", "").isalpha():
+            return
+        if len(en_t) == 2:
+            phrase = self._compound(en_t, fr_clean)
+            if phrase is not None:
+                self.evidence[phrase].votes += 1
+                self.phrase_keys.add(phrase[:2])
+            return
+        if len(en_t) != 1:
             return
         for key in self.lemma_pairs(en_t[0], fr_clean):
             self.evidence[key].votes += 1
+
+    def _compound(self, en_t: list[str], fr: str) -> Key | None:
+        """An English two-word noun and its French ``N de N`` or ``N adj``, singular on both sides.
+
+        ``file system`` / ``système de fichiers``, ``public key`` / ``clé publique``; None when the forms do not
+        agree.
+        """
+        first, head = en_t
+        if not (_EN_WORD.match(first) and _EN_WORD.match(head)) or first in EN_STOP or head in EN_STOP:
+            return None
+        if first in EN_FUNCTION or head in EN_FUNCTION or not self.en.is_stem(first) or not self.en.is_stem(head):
+            return None
+        if "noun" not in flags_hint(self.en.flags(head)):
+            return None
+        words = fr.split()
+        noun = words[0]
+        if not any("po:nom" in f.stem.tags and f.stem.word == noun and "is:pl" not in f.tags
+                   for f in self.fr.analyses(noun)):
+            return None
+        if len(words) == 3 and words[1] in ("de", "à", "des", "du") and all(self.fr.analyses(w) for w in words[2:]):
+            return ("noun", f"{first}_{head}", fr)
+        if len(words) == 2 and words[1].startswith("d'") and self.fr.analyses(words[1][2:]):
+            return ("noun", f"{first}_{head}", fr)
+        adjective = any("po:adj" in f.stem.tags and "is:pl" not in f.tags for f in self.fr.analyses(words[-1]))
+        if len(words) == 2 and adjective:
+            return ("noun", f"{first}_{head}", fr)
+        return None
 
     def add_links(self, links: Iterable[Link]) -> None:
         """IBM Model 1 links (their best score per lemma pair, and the summed co-occurrences)."""
@@ -237,6 +279,21 @@ class Grower:
                     ev.cognate = True
                     ev.cognate_sure = ev.cognate_sure or sure
 
+    def confirm_common_cognates(self, zipf_en: Mapping[str, float], zipf_fr: Mapping[str, float],
+                                floor: float = 2.0) -> int:
+        """Accept the cognates of the looser endings (``-ment``, ``-ure``, ``-er``...) when both words are common.
+
+        Both at Zipf ``floor`` or more: a rare look-alike is more often a false friend or a dictionary oddity. Returns
+        how many were accepted.
+        """
+        accepted = 0
+        for (_, en_lemma, fr_lemma), ev in self.evidence.items():
+            if ev.cognate and not ev.cognate_sure and zipf_en.get(en_lemma, 0.0) >= floor and (
+                    zipf_fr.get(fr_lemma, 0.0) >= floor):
+                ev.cognate_sure = True
+                accepted += 1
+        return accepted
+
     def add_french_text(self, text: str) -> None:
         """Count the determiners before each French word (``le``/``un`` masculine, ``la``/``une`` feminine)."""
         for det, word in _DETERMINER.findall(text):
@@ -255,23 +312,32 @@ class Grower:
             return counts.most_common(1)[0][0]
         return ""
 
-    def _plausible(self, pos: str, en_lemma: str) -> bool:
+    def _plausible(self, pos: str, en_lemma: str, ev: Evidence) -> bool:
+        """Whether the English word can be this part of speech.
+
+        ``en_US``'s flags say so, or, for a word with no flags at all, a cognate ending or two corpus votes do
+        (``since`` is no noun, ``hammer`` no adjective).
+        """
+        if "_" in en_lemma:
+            return (pos, en_lemma) in self.phrase_keys
         if not _EN_WORD.match(en_lemma) or en_lemma in EN_STOP or en_lemma in EN_FUNCTION:
             return False
         if not self.en.is_stem(en_lemma):
             return False
-        hints = flags_hint(self.en.flags(en_lemma))
+        flags = self.en.flags(en_lemma)
+        hints = flags_hint(flags)
+        bare_ok = not flags and (ev.cognate or ev.votes >= 2)
         if pos == "verb":
             return "verb" in hints
         if pos == "noun":
-            return ("noun" in hints or not hints) and not en_lemma.endswith(ADJECTIVE_ENDINGS)
-        return "adj" in hints or not hints
+            return ("noun" in hints or bare_ok) and not en_lemma.endswith(ADJECTIVE_ENDINGS + ("ly",))
+        return "adj" in hints or bare_ok
 
     def choose(self) -> dict[str, dict[str, tuple[str, Evidence]]]:
         """Per part of speech, per English lemma: the chosen French lemma and its evidence."""
         best: dict[str, dict[str, tuple[str, Evidence]]] = {"noun": {}, "verb": {}, "adj": {}}
         for (pos, en_lemma, fr_lemma), ev in self.evidence.items():
-            if not ev.enough(self.config) or not self._plausible(pos, en_lemma):
+            if not ev.enough(self.config) or not self._plausible(pos, en_lemma, ev):
                 continue
             if pos in ("noun", "adj") and self._other_reading_wins(pos, en_lemma, fr_lemma):
                 continue
@@ -292,7 +358,7 @@ class Grower:
         """Every (pos, English lemma, French lemma, evidence) good enough to be written, best first."""
         out = []
         for (pos, en_lemma, fr_lemma), ev in self.evidence.items():
-            if not ev.enough(self.config) or not self._plausible(pos, en_lemma):
+            if not ev.enough(self.config) or not self._plausible(pos, en_lemma, ev):
                 continue
             if pos in ("noun", "adj") and self._other_reading_wins(pos, en_lemma, fr_lemma):
                 continue
@@ -325,6 +391,8 @@ class Grower:
             if key in keys[pos]:
                 continue
             self._add(out, keys, taken, pos, key, en_lemma, fr_lemma, ev, zipf)
+        hand_verbs = [_verb_json(v) for v in self.hand.verbs.values()]
+        out["adjectives"] += derive_participles([*hand_verbs, *out["verbs"]], self.fr, taken, keys["adj"])
         for items in out.values():
             items.sort(key=lambda e: e["key"])
         return out
@@ -382,18 +450,59 @@ class Grower:
         if not gender:
             return None
         tail = f" {rest}" if rest else ""
-        en_pl = self.en.plural(en)
-        entry: dict[str, Any] = {"key": en, "en": {"sg": en, "pl": en_pl or en},
+        if rest and " " not in rest and not rest.startswith("d'"):  # "clé publique": the adjective agrees
+            forms = self.fr.adjective(rest)
+            if forms is None:
+                return None
+            ms, fs, mp, fp = forms
+            if rest != (ms if gender == "m" else fs):
+                return None
+            tail = " " + (mp if gender == "m" else fp)
+        first, _, last = en.rpartition("_")
+        en_pl = self.en.plural(last)
+        en_sg = f"{first} {last}" if first else last
+        en_pl_text = f"{first} {en_pl}" if first and en_pl else en_pl
+        entry: dict[str, Any] = {"key": en, "en": {"sg": en_sg, "pl": en_pl_text or en_sg},
                                  "fr": {"sg": fr, "pl": info.pl + tail, "gender": gender}}
         if en_pl is None:
             entry["mass"] = True
-        entry["spellings"] = _spellings(en, en_pl or en, fr, info.pl + tail)
+        joined = [en.replace("_", ""), (en_pl_text or en_sg).replace(" ", "")] if first else []
+        entry["spellings"] = _spellings(*joined, en_sg, en_pl_text or en_sg, fr, info.pl + tail)
         entry["provenance"] = ev.provenance()
         entry["evidence"] = evidence
         return entry
 
 
 _SPELLING = re.compile(r"^[a-z0-9àâäçéèêëîïôöûùüÿœæ]+$")
+
+
+def derive_participles(verbs: Iterable[Mapping[str, Any]], fr: FrenchMorph, taken: set[str],
+                       adjective_keys: set[str]) -> list[dict[str, Any]]:
+    """Adjectives made from verbs' past participles: ``compressed`` / ``compressé, compressée...``.
+
+    File names use them all the time (``compressed_data``, ``sorted_list``, ``encrypted_key``). Only regular
+    English verbs (past in ``-ed``, so the past is the participle) and one-word French verbs whose four participle
+    forms hunspell gives; provenance ``derived``, with the verb's key and provenance in the evidence. Spellings a
+    hand entry (or an earlier entry) has are left out, and ``taken`` is updated.
+    """
+    out: list[dict[str, Any]] = []
+    for verb in verbs:
+        past, inf = verb["en"]["past"], verb["fr"]["inf"]
+        if not past.endswith("ed") or verb["en"]["base"] in IRREGULAR_VERBS or " " in inf or past in adjective_keys:
+            continue
+        forms = fr.participle(inf)
+        if forms is None:
+            continue
+        spellings = [s for s in _spellings(past, *forms) if fold(s) not in taken]
+        if not spellings or fold(past) in taken:
+            continue
+        taken.update(fold(s) for s in spellings)
+        adjective_keys.add(past)
+        ms, fs, mp, fp = forms
+        out.append({"key": past, "en": past, "fr": {"ms": ms, "fs": fs, "mp": mp, "fp": fp}, "spellings": spellings,
+                    "provenance": "derived",
+                    "evidence": {"verb": verb["key"], "verb_provenance": verb.get("provenance", "hand")}})
+    return out
 
 
 def _spellings(*forms: str) -> list[str]:
@@ -404,6 +513,12 @@ def _spellings(*forms: str) -> list[str]:
             if _SPELLING.match(variant) and variant not in out:
                 out.append(variant)
     return out
+
+
+def _verb_json(verb: Any) -> dict[str, Any]:
+    """A hand :class:`~filedesc.lexicon.VerbEntry` in the JSON shape :func:`derive_participles` reads."""
+    return {"key": verb.key, "en": {"base": verb.en_base, "past": verb.en_past}, "fr": {"inf": verb.fr_inf},
+            "provenance": verb.provenance}
 
 
 def _ascii(word: str) -> str:

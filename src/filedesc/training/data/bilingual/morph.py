@@ -98,9 +98,12 @@ class FrenchMorph:
 
     def noun(self, lemma: str) -> FrenchNoun | None:
         """Gender and plural of a noun lemma; None when the dictionary does not hold it as a noun."""
-        for stem in self.stems(lemma, "nom"):
+        stems = self.stems(lemma, "nom")
+        genders = {"m" if "is:mas" in s.tags else "f" if "is:fem" in s.tags else "" for s in stems}
+        for stem in stems:
             tags = set(stem.tags)
-            gender = "m" if "is:mas" in tags else "f" if "is:fem" in tags else ""
+            # a homograph of both genders (le tour / la tour) leaves the gender to other evidence
+            gender = next(iter(genders)) if len(genders) == 1 else ""
             forms = list(self.dic.forms(stem))
             if "is:inv" in tags or any("is:inv" in f.tags for f in forms if f.text == lemma):
                 return FrenchNoun(lemma, lemma, gender)
@@ -119,6 +122,24 @@ class FrenchMorph:
                     continue
                 genders = ["m", "f"] if ("is:epi" in form.tags or not {"is:mas", "is:fem"} & form.tags) else (
                     ["m"] if "is:mas" in form.tags else ["f"])
+                numbers = ["s", "p"] if "is:inv" in form.tags else ["p"] if "is:pl" in form.tags else (
+                    ["s"] if "is:sg" in form.tags else [])
+                for g in genders:
+                    for n in numbers:
+                        found.setdefault(g + n, form.text)
+            if {"ms", "fs", "mp", "fp"} <= found.keys():
+                return found["ms"], found["fs"], found["mp"], found["fp"]
+        return None
+
+    def participle(self, lemma: str) -> tuple[str, str, str, str] | None:
+        """The past participle's four forms (ms, fs, mp, fp) of a verb, or None when the dictionary lacks one."""
+        for stem in self.stems(lemma, "v"):
+            found: dict[str, str] = {}
+            for form in self.dic.forms(stem):
+                if "po:ppas" not in form.tags:
+                    continue
+                genders = ["m", "f"] if "is:epi" in form.tags else ["m"] if "is:mas" in form.tags else (
+                    ["f"] if "is:fem" in form.tags else [])
                 numbers = ["s", "p"] if "is:inv" in form.tags else ["p"] if "is:pl" in form.tags else (
                     ["s"] if "is:sg" in form.tags else [])
                 for g in genders:
@@ -209,13 +230,18 @@ class EnglishMorph:
 
 
 def flags_hint(flags: Iterable[str]) -> set[str]:
-    """Parts of speech ``en_US``'s flags suggest: M or S -> noun, D or G -> verb, Y/P/R/T -> adjective."""
+    """Parts of speech ``en_US``'s flags suggest.
+
+    ``M`` (possessive 's) -> noun, and ``S`` without ``D``/``G`` (a plural, not a third person); ``D`` or ``G``
+    -> verb; ``Y`` (-ly), ``T`` (-est) or ``P`` (-ness) -> adjective. ``R`` (-er) is left out: it makes agent nouns
+    as well as comparatives (``hammer`` is no adjective).
+    """
     got = set(flags)
     out = set()
-    if got & {"M", "S"}:
+    if "M" in got or ("S" in got and not got & {"D", "G"}):
         out.add("noun")
     if got & {"D", "G"}:
         out.add("verb")
-    if got & {"Y", "P", "R", "T"}:
+    if got & {"Y", "P", "T"}:
         out.add("adj")
     return out

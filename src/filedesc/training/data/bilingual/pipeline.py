@@ -15,13 +15,14 @@ from pathlib import Path
 from typing import Any
 
 from filedesc.errors import FiledescError
-from filedesc.lexicon import ALIGNED_INDEX, Lexicon, aligned_index, load_lexicon
+from filedesc.lexicon import ALIGNED_INDEX, EXTENDED_INDEX, Lexicon, aligned_index, extended_index, load_lexicon
 from filedesc.training.data.bilingual.align import align
 from filedesc.training.data.bilingual.grow import GrowConfig, Grower, gender_agreement
 from filedesc.training.data.bilingual.morph import EnglishMorph, FrenchMorph
 
 LOG = logging.getLogger(__name__)
 ALIGNED_DIR = Path(__file__).resolve().parents[3] / "lexicon" / "aligned"
+EXTENDED_DIR = Path(__file__).resolve().parents[1] / "lexicon"
 SHORT_SOURCES = ("gettext", "apt-short")
 
 
@@ -68,6 +69,15 @@ def english_zipf(words: set[str]) -> dict[str, float] | None:
     return {w: zipf_frequency(w, "en") for w in words}
 
 
+def french_zipf(words: set[str]) -> dict[str, float]:
+    """The Zipf frequency of each French word (empty when wordfreq is not installed)."""
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:
+        return {}
+    return {w: zipf_frequency(w, "fr") for w in words}
+
+
 def grow_lexicon(corpus: Path, out: Path, inputs: GrowInputs | None = None, config: GrowConfig | None = None,
                  iterations: int = 5) -> dict[str, Any]:
     """Build the aligned layer from ``corpus`` into ``out``; return the report (also written to the corpus)."""
@@ -83,11 +93,15 @@ def grow_lexicon(corpus: Path, out: Path, inputs: GrowInputs | None = None, conf
         elif row["source"] in SHORT_SOURCES:
             grower.add_short_pair(row["en"], row["fr"])
     grower.add_cognates(inputs.en.forms_of)
-    links = align(((row["en"], row["fr"]) for row in pairs), iterations=iterations)
+    # the dictionaries' lines stay out of the aligner, so that its links are evidence independent of them
+    links = align(((row["en"], row["fr"]) for row in pairs if row["source"] != "freedict"), iterations=iterations)
     grower.add_links(links)
     zipf = inputs.zipf
     if zipf is None:
         zipf = english_zipf({key[1] for key in grower.evidence})
+    if zipf is not None:
+        cognate_fr = {key[2] for key, ev in grower.evidence.items() if ev.cognate}
+        grower.confirm_common_cognates(zipf, french_zipf(cognate_fr))
     entries = grower.entries(zipf)
     write_layer(out, entries)
     agree, total, differ = gender_agreement(inputs.fr, inputs.hand)
@@ -124,3 +138,11 @@ def write_layer(out: Path, entries: dict[str, list[dict[str, Any]]]) -> None:
     index = aligned_index(entries)
     (out / ALIGNED_INDEX).write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")) + "\n",
                                      encoding="utf-8")
+    write_extended_index(out)
+
+
+def write_extended_index(out: Path, extended: Path = EXTENDED_DIR) -> None:
+    """Index the extended hand layer beside the aligned one, so run-time look-ups read it lazily too."""
+    saved = extended_index(extended)
+    (out / EXTENDED_INDEX).write_text(json.dumps(saved, ensure_ascii=False, separators=(",", ":")) + "\n",
+                                      encoding="utf-8")
