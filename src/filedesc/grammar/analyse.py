@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, replace
 
 from filedesc.grammar import french
+from filedesc.grammar.frequency import WordTable, load_words
 from filedesc.grammar.meaning import GENERIC_KIND, Analysis, Complement, Meaning, Noun, NounPhrase, Unknown
-from filedesc.grammar.segment import segment
 from filedesc.identifiers import Token, split_name, split_words
 from filedesc.lexicon import AdjectiveEntry, Convention, Lexicon, NounEntry, Senses, VerbEntry, fold
 
@@ -51,6 +51,8 @@ class _Item:
     pos: str
     senses: Senses = Senses()
     prep: str = ""
+    noun: Unknown | None = None  # for an unknown word: how to copy it (set once the name's language is known)
+    plural: bool = False  # for an unknown word: a plural form (``textes``)
 
 
 def _multi_word(text: str, lex: Lexicon) -> str:
@@ -118,14 +120,104 @@ def _classify(tokens: list[Token], lex: Lexicon) -> list[_Item]:
         else:
             senses = lex.lookup(tok.text)
             if senses:
-                items.append(_Item(tok.text, "word", senses))
+                items.append(_Item(tok.text, "word", _exact_senses(tok.text, senses)))
             else:
-                pieces = segment(tok.text, lex) if tok.text.islower() and len(tok.text) >= 6 else None
+                pieces = _glued(tok.text, lex)
                 if pieces:
                     items.extend(_classify([Token(p) for p in pieces], lex))
                 else:
                     items.append(_Item(tok.text, "unknown"))
     return items
+
+
+def _glued(text: str, lex: Lexicon) -> tuple[str, ...] | None:
+    """The words of a run-together identifier (``pousserlestextes``), by word frequency; None when it reads whole."""
+    if not (text.islower() and text.isalpha() and len(text) >= 6):
+        return None
+    return load_words().segment(text, lambda piece: bool(lex.lookup(piece)))
+
+
+def _forms(entry: VerbEntry | NounEntry | AdjectiveEntry) -> dict[str, set[str]]:
+    """The written forms of an entry per language (not its spellings), lowercase with their accents."""
+    if isinstance(entry, VerbEntry):
+        return {"en": {entry.en_base, entry.en_third}, "fr": {entry.fr_inf, entry.fr_third}}
+    if isinstance(entry, NounEntry):
+        return {"en": {entry.en_sg, entry.en_pl}, "fr": {entry.fr_sg, entry.fr_pl}}
+    return {"en": {entry.en}, "fr": {entry.fr_ms, entry.fr_fs, entry.fr_mp, entry.fr_fp}}
+
+
+def _exact_senses(text: str, senses: Senses) -> Senses:
+    """Drop readings reached only by folding accents when another reading is written exactly as the name writes it.
+
+    ``cache`` is the noun ``cache`` before it is the adjective ``caché`` (hidden): identifiers drop accents, so a
+    word spelled exactly like one entry's form is likelier that word than an accented look-alike of another entry.
+    """
+    entries: list[VerbEntry | NounEntry | AdjectiveEntry] = [*senses.verbs, *senses.nouns, *senses.adjectives]
+    if len(entries) < 2:
+        return senses
+    low = text.lower()
+    exact = {id(e) for e in entries if any(low in {f.lower() for f in forms} for forms in _forms(e).values())}
+    folded = {id(e) for e in entries if any(fold(text) in {fold(f) for f in forms} for forms in _forms(e).values())}
+    return _without(senses, folded - exact if exact else set())
+
+
+def _without(senses: Senses, drop: set[int]) -> Senses:
+    """``senses`` less the entries whose ``id`` is in ``drop``."""
+    if not drop:
+        return senses
+    return Senses(*(tuple(e for e in group if id(e) not in drop)
+                    for group in (senses.verbs, senses.nouns, senses.adjectives)))  # type: ignore[arg-type]
+
+
+def _in_language(item: _Item, lang: str) -> _Item:
+    """Keep the readings of a word written in the name's language: ``transformer`` in an English name is the noun.
+
+    A word spelled like a form of one language in one entry and of the other language in another entry
+    (``transformer``: French verb, English noun) takes the reading of the language the rest of the name is in.
+    """
+    s = item.senses
+    entries: list[VerbEntry | NounEntry | AdjectiveEntry] = [*s.verbs, *s.nouns, *s.adjectives]
+    if item.pos != "word" or len(entries) < 2:
+        return item
+    low = fold(item.text)
+    own = {id(e) for e in entries if low in {fold(f) for f in _forms(e)[lang]}}
+    other = {id(e) for e in entries if low in {fold(f) for f in _forms(e)["fr" if lang == "en" else "en"]}}
+    drop = other - own if own else set()
+    return replace(item, senses=_without(s, drop)) if drop else item
+
+
+def _copied(item: _Item, table: WordTable, name_lang: str | None) -> _Item:
+    """How an unknown word is copied: French spelling, gender and number when a dictionary knows it as a noun.
+
+    A French noun (``solidarite``) takes its accents and its gender (``la solidarité``); a common English word in a
+    French sentence is a borrowed noun, masculine (``le whitespace``); names, acronyms and words no dictionary
+    knows stay as written, with no article.
+    """
+    text = item.text
+    info = table.get(text) if text.isalpha() and text.islower() else None
+    if info is None:
+        return replace(item, noun=Unknown(text))
+    if info.lang(name_lang) == "fr":
+        singular = None if info.fr_gender else table.singular(text)
+        gender = info.fr_gender or (singular.fr_gender if singular else "")
+        return replace(item, noun=Unknown(text, fr=info.word, gender=gender), plural=singular is not None)
+    if info.en >= 3.0 and not info.fr:
+        return replace(item, noun=Unknown(text, gender="m"))
+    return replace(item, noun=Unknown(text))
+
+
+def _word_lang_of_unknown(item: _Item, table: WordTable) -> str | None:
+    """The language of a word the lexicon lacks, when the frequency table clearly says (one language, or 10x)."""
+    if item.pos != "unknown" or not item.text.isalpha() or len(item.text) < 4:
+        return None
+    info = table.get(item.text)
+    if info is None:
+        return None
+    if info.en >= info.fr + 1.0:
+        return "en"
+    if info.fr >= info.en + 1.0:
+        return "fr"
+    return None
 
 
 def _is_plural(text: str, noun: NounEntry) -> bool:
@@ -178,7 +270,7 @@ def _noun_phrase(items: list[_Item], french_order: bool, stray: list[str]) -> No
         s = it.senses
         head_slot = pos == (0 if french_order else len(content) - 1)
         if it.pos == "unknown":
-            nouns.append((Unknown(it.text), False))
+            nouns.append((it.noun or Unknown(it.text), it.plural))
         elif s.adjectives and (not s.nouns or not head_slot):
             adjectives.append(s.adjectives[0])
         elif s.nouns:
@@ -257,6 +349,14 @@ def _looks_plural(it: _Item) -> bool:
     return any(_is_plural(it.text, n) for n in it.senses.nouns)
 
 
+def _unborrowed(np: NounPhrase) -> NounPhrase:
+    """A copied English word after a preposition stays bare in French, like a name: "vers glance", not "au glance"."""
+    head = np.head
+    if isinstance(head, Unknown) and head.gender and not head.fr:
+        return replace(np, head=Unknown(head.text))
+    return np
+
+
 def _parse(items: list[_Item], french_order: bool) -> tuple[Meaning, list[str]]:
     stray: list[str] = []
     version = next((it.text for it in items if it.pos == "version"), None)
@@ -273,7 +373,8 @@ def _parse(items: list[_Item], french_order: bool) -> tuple[Meaning, list[str]]:
         else:
             segments[-1][1].append(it)
     objects = _phrases(segments[0][1], french_order, stray)
-    complements = [Complement(prep, np) for prep, seg in segments[1:] for np in _phrases(seg, french_order, stray)[:1]]
+    complements = [Complement(prep, _unborrowed(np)) for prep, seg in segments[1:]
+                   for np in _phrases(seg, french_order, stray)[:1]]
     qualifiers: tuple[AdjectiveEntry, ...] = ()
     if objects and isinstance(objects[0].head, Unknown) and not objects[0].head.text:
         qualifiers, objects = objects[0].adjectives, objects[1:]
@@ -313,8 +414,22 @@ def _drop_kind_head(meaning: Meaning) -> Meaning:
 def _analyse_tokens(tokens: tuple[Token, ...], lexicon: Lexicon) -> tuple[Meaning, list[_Item], list[str], list[str]]:
     items = _classify(_merge(tokens, lexicon), lexicon)
     langs = [lang for it in items if (lang := _item_lang(it))]
+    if any(it.pos == "unknown" for it in items):
+        table = load_words()
+        guessed = [lang for it in items if (lang := _word_lang_of_unknown(it, table))]
+        name_lang = _majority([*langs, *guessed])
+        items = [_copied(it, table, name_lang) if it.pos == "unknown" else it for it in items]
+        langs = [*langs, *guessed]
+    name_lang = _majority(langs)
+    if name_lang:
+        items = [_in_language(it, name_lang) for it in items]
     meaning, stray = _parse(items, langs.count("fr") > langs.count("en"))
     return meaning, items, stray, langs
+
+
+def _majority(langs: list[str]) -> str | None:
+    en, fr = langs.count("en"), langs.count("fr")
+    return "en" if en > fr else "fr" if fr > en else None
 
 
 def analyse(name: str, lexicon: Lexicon) -> Analysis:

@@ -59,19 +59,19 @@ def elide(text: str) -> str:
 
 
 def is_proper(noun: Noun) -> bool:
-    """Proper names and unknown words take no article in French."""
-    return isinstance(noun, Unknown) or noun.proper
+    """Proper names and unknown words take no article in French (common nouns from a dictionary do)."""
+    return not noun.gender if isinstance(noun, Unknown) else noun.proper
 
 
 def noun_gender(noun: Noun) -> str:
-    """Gender used for agreement; unknown words count as masculine."""
-    return "m" if isinstance(noun, Unknown) else noun.gender
+    """Gender used for agreement; unknown words count as masculine unless a dictionary says otherwise."""
+    return (noun.gender or "m") if isinstance(noun, Unknown) else noun.gender
 
 
 def noun_form(noun: Noun, plural: bool) -> str:
     """The French singular or plural form, or the word verbatim when unknown."""
     if isinstance(noun, Unknown):
-        return noun.text
+        return noun.fr or noun.text
     if noun.proper:
         return noun.fr_sg if noun.fr_sg.lower() != noun.en_sg.lower() else noun.en_sg
     return noun.fr_pl if plural else noun.fr_sg
@@ -136,6 +136,8 @@ def modifier_phrase(noun: Noun, plural: bool = False) -> str:
         if is_acronym(form):
             return form
         return with_preposition("de", "", form, False)
+    if isinstance(noun, Unknown):  # a copied common noun qualifies bare: "réduction de loyer", "de whitespace"
+        return with_preposition("de", "", noun_form(noun, plural), False)
     if is_language(noun):
         return f"en {noun_form(noun, False)}"  # "la procédure stockée en espagnol", not "d'espagnol"
     if isinstance(noun, NounEntry) and noun.bare_modifier:

@@ -16,9 +16,18 @@ GENERIC_KIND = Extension(ext="", en="file", fr="fichier", gender="m", category="
 
 @dataclass(frozen=True)
 class Unknown:
-    """A word the lexicon does not know (product name, acronym, made-up word): rendered verbatim, no article."""
+    """A word the lexicon does not know (product name, acronym, made-up word): rendered verbatim, no article.
+
+    Attributes:
+        text: the word as the name writes it; English sentences copy it.
+        fr: how French writes it when it is a dictionary word (``solidarite`` -> ``solidarité``); empty: ``text``.
+        gender: ``m`` or ``f`` when it is a common noun that takes a French article (``la solidarité``, and
+            ``le whitespace`` for an English word, masculine as French treats borrowed nouns); empty for a name.
+    """
 
     text: str
+    fr: str = ""
+    gender: str = ""
 
 
 Noun = NounEntry | Unknown

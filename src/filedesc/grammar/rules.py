@@ -11,14 +11,15 @@ import fnmatch
 
 from filedesc.grammar import french
 from filedesc.grammar.analyse import analyse
-from filedesc.grammar.meaning import GENERIC_KIND, Analysis, Unknown
+from filedesc.grammar.meaning import GENERIC_KIND, Analysis, Meaning, Unknown
 from filedesc.grammar.render import capitalize, fill, kind_phrase, render
 from filedesc.lexicon import Lexicon, WellKnownFile
 
-#: Below this share of understood tokens the analysis is not trusted.
+#: Below this share of understood tokens the analysis is not trusted ...
 MIN_COVERAGE = 0.75
-#: ... unless only this many words are unknown (a product name: ``upload_to_glance``) and half is understood.
-MAX_UNKNOWN = 1
+#: ... unless it understood at least this many words: the known words frame the unknown ones, which are copied
+#: ("Python module for the reduction loyer solidarite" says more than "Python module named '...'").
+MIN_KNOWN_WORDS = 1
 
 
 def find_well_known(path: str, lexicon: Lexicon) -> WellKnownFile | None:
@@ -53,7 +54,14 @@ def trusted(analysis: Analysis) -> bool:
         return False  # "the release sponsors of notes": an unknown head under known words is a guess
     if analysis.coverage >= MIN_COVERAGE:
         return True
-    return len(meaning.unknown) <= MAX_UNKNOWN and analysis.coverage >= 0.5
+    return known_words(meaning) >= MIN_KNOWN_WORDS
+
+
+def known_words(meaning: Meaning) -> int:
+    """How many lexicon words the meaning holds (verbs, nouns, adjectives), the copied unknown words aside."""
+    phrases = [*meaning.objects, *(c.np for c in meaning.complements)]
+    nouns = [n for np in phrases for n in (np.head, *np.modifiers) if not isinstance(n, Unknown)]
+    return len(meaning.actions) + len(nouns) + sum(len(np.adjectives) for np in phrases) + len(meaning.qualifiers)
 
 
 def generic(analysis: Analysis, lang: str) -> str:

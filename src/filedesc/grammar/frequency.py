@@ -1,0 +1,156 @@
+"""How often English and French use a word: the evidence behind segmentation and copied words.
+
+The table (``grammar/data/words.tsv``, built by :mod:`filedesc.training.data.wordfreq_table` from ``wordfreq``,
+CC BY-SA 4.0, and Debian's ``hunspell-fr``) holds the most frequent words of both languages with their Zipf
+frequency and, for French, the part of speech and gender of nouns. The rules backend asks it three things about a
+word the lexicon lacks: where a glued identifier splits (``pousserlestextes`` -> ``pousser les textes``), which
+language the word is written in, and how French writes it (``solidarite`` -> ``solidarité``, feminine). It is
+read lazily, on the first word the lexicon does not know, so a name made of known words never pays for it.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import resources
+
+from filedesc.lexicon import fold
+
+#: Pieces of a glued word shorter than this must be very common words (``de``, ``to``, ``les``).
+MIN_PIECE = 4
+#: Zipf frequency a short piece needs (``les`` 6.4, ``de`` 7.1, ``to`` 7.4; ``pod`` 3.7 is not enough).
+SHORT_PIECE_ZIPF = 5.5
+#: Zipf frequency a lexicon word is credited with when the table lacks it (abbreviations: ``cfg``, ``evt``).
+KNOWN_ZIPF = 3.5
+#: Zipf frequency below which a word is too rare to be trusted as a piece.
+MIN_ZIPF = 2.5
+
+
+@dataclass(frozen=True)
+class WordInfo:
+    """One word of the table: its usual spelling, Zipf frequency per language, French tag (``nm``, ``nf``...)."""
+
+    word: str
+    en: float
+    fr: float
+    tag: str = ""
+
+    @property
+    def zipf(self) -> float:
+        """The higher of the two frequencies."""
+        return max(self.en, self.fr)
+
+    @property
+    def fr_gender(self) -> str:
+        """``m`` or ``f`` for a French noun (either gender counts as masculine), else empty."""
+        return {"nm": "m", "nf": "f", "ne": "m"}.get(self.tag, "")
+
+    def lang(self, context: str | None = None) -> str | None:
+        """``en`` or ``fr``: the language the word belongs to; ``context`` (the name's language) settles ties."""
+        if self.en and not self.fr:
+            return "en"
+        if self.fr and not self.en:
+            return "fr"
+        if context in ("en", "fr") and getattr(self, context) >= self.zipf - 1.0:
+            return context
+        return "fr" if self.fr > self.en else "en"
+
+
+class WordTable:
+    """The frequency table, indexed by folded spelling (no accents, lowercase)."""
+
+    def __init__(self, lines: list[str]) -> None:
+        # rows stay unparsed until asked for: loading is one split per line (about 20 ms for 60k words)
+        self._rows: dict[str, str] = dict(line.split("\t", 1) for line in lines if line and not line.startswith("#"))
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def get(self, token: str) -> WordInfo | None:
+        """The entry for ``token`` in any case, with or without accents, or None."""
+        return self._info(fold(token))
+
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - one table per process, cached for its lifetime
+    def _info(self, key: str) -> WordInfo | None:
+        row = self._rows.get(key)
+        if row is None:
+            return None
+        word, en, fr, tag = (row.split("\t") + ["", "", ""])[:4]
+        return WordInfo(word or key, int(en or 0) / 10, int(fr or 0) / 10, tag.strip())
+
+    def zipf(self, token: str) -> float:
+        """Zipf frequency of ``token`` (0 when absent)."""
+        info = self.get(token)
+        return info.zipf if info else 0.0
+
+    def singular(self, token: str) -> WordInfo | None:
+        """The French noun ``token`` is the plural of (``textes`` -> ``texte``), or None."""
+        low = fold(token)
+        for cut, add in ((1, ""), (3, "al")):
+            if len(low) > 3 and low.endswith(("s", "x")):
+                info = self._info(low[:-cut] + add)
+                if info and info.fr_gender:
+                    return info
+        return None
+
+    def segment(self, word: str, known: Callable[[str], bool], max_pieces: int = 5) -> tuple[str, ...] | None:
+        """Split a glued word into the likeliest sequence of words, or None when it reads best whole.
+
+        A dynamic programme maximises the product of word probabilities (Zipf - 9 per piece, as ``wordsegment``
+        does); words of the lexicon (``known``) count even when the table lacks them. The whole word competes too,
+        so a frequent compound (``whitespace``) is not cut. Pieces keep the case they had in ``word``.
+        """
+        low = fold(word)
+        n = len(low)
+        if n != len(word):
+            return None
+        best: list[tuple[float, tuple[str, ...]] | None] = [None] * (n + 1)
+        best[0] = (0.0, ())
+        for end in range(1, n + 1):
+            for start in range(max(0, end - 20), end):
+                prev = best[start]
+                if prev is None or len(prev[1]) >= max_pieces:
+                    continue
+                score = self._piece_score(low[start:end], known)
+                if score is None:
+                    continue
+                candidate = (prev[0] + score, (*prev[1], word[start:end]))
+                current = best[end]
+                if current is None or candidate[0] > current[0]:
+                    best[end] = candidate
+        result = best[n]
+        if result is None or len(result[1]) < 2:
+            return None
+        whole = self.zipf(low)
+        if whole and whole - 9 >= result[0]:
+            return None
+        return result[1]
+
+    def _piece_score(self, piece: str, known: Callable[[str], bool]) -> float | None:
+        zipf = self.zipf(piece)
+        if len(piece) < MIN_PIECE:
+            return zipf - 9 if zipf >= SHORT_PIECE_ZIPF else None
+        if known(piece):
+            return max(zipf, KNOWN_ZIPF) - 9
+        return zipf - 9 if zipf >= MIN_ZIPF else None
+
+
+def _read_table() -> list[str]:
+    try:
+        node = resources.files("filedesc") / "grammar" / "data" / "words.tsv"
+        return node.read_text(encoding="utf-8").splitlines()
+    except (OSError, ModuleNotFoundError):
+        return []  # a broken install still describes names, with less help for unknown words
+
+
+@functools.lru_cache(maxsize=1)
+def load_words() -> WordTable:
+    """The shipped table, read once per process (empty when the data file is missing)."""
+    return WordTable(_read_table())
+
+
+def log_odds(a: float, b: float) -> float:
+    """How much likelier (in powers of ten) a word of Zipf ``a`` is than one of Zipf ``b``."""
+    return a - b if a and b else math.inf if a else -math.inf
