@@ -43,8 +43,8 @@ class _Spy:
         self.lengths: list[int] = []
         self._inner = tokenizer.encode_prompts
 
-    def __call__(self, names: Any, langs: Any, max_length: int) -> list[list[int]]:
-        rows: list[list[int]] = self._inner(names, langs, max_length)
+    def __call__(self, names: Any, langs: Any, max_length: int, drafts: Any = None) -> list[list[int]]:
+        rows: list[list[int]] = self._inner(names, langs, max_length, drafts)
         self.names.extend(names)
         self.lengths.extend(len(r) for r in rows)
         return rows
