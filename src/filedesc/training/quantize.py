@@ -14,6 +14,9 @@ from __future__ import annotations
 from pathlib import Path
 
 INT4_BLOCK_SIZE = 32
+INT4_ACCURACY_LEVEL = 4
+"""``MatMulNBits`` computes with int8 activations (level 4) rather than fp32 (0): the int8 dot-product kernels
+(AVX2 / AVX-512 VNNI) instead of dequantizing every weight block on every call, which made int4 slower than int8."""
 INT8_PER_CHANNEL = False
 
 
@@ -30,7 +33,9 @@ def quantize_int8(src: Path, dst: Path) -> None:
     )
 
 
-def quantize_int4(src: Path, dst: Path, block_size: int = INT4_BLOCK_SIZE) -> None:
+def quantize_int4(
+    src: Path, dst: Path, block_size: int = INT4_BLOCK_SIZE, accuracy_level: int = INT4_ACCURACY_LEVEL
+) -> None:
     """Weight-only 4-bit quantization of MatMul weights and the embedding table."""
     import onnx
     from onnxruntime.quantization.matmul_nbits_quantizer import MatMulNBitsQuantizer
@@ -40,6 +45,7 @@ def quantize_int4(src: Path, dst: Path, block_size: int = INT4_BLOCK_SIZE) -> No
         bits=4,
         block_size=block_size,
         is_symmetric=True,
+        accuracy_level=accuracy_level,
         op_types_to_quantize=("MatMul", "Gather"),
         quant_axes=(("MatMul", 0), ("Gather", 1)),
     )
