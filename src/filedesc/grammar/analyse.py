@@ -198,12 +198,27 @@ def _copied(item: _Item, table: WordTable, name_lang: str | None) -> _Item:
     if info is None:
         return replace(item, noun=Unknown(text))
     if info.lang(name_lang) == "fr":
+        adjective = table.adjective(text)
+        if adjective is not None:
+            return _Item(text, "word", Senses(adjectives=(french_adjective(text, adjective.word),)))
         singular = None if info.fr_gender else table.singular(text)
         gender = info.fr_gender or (singular.fr_gender if singular else "")
         return replace(item, noun=Unknown(text, fr=info.word, gender=gender), plural=singular is not None)
-    if info.en >= 3.0 and not info.fr:
-        return replace(item, noun=Unknown(text, gender="m"))
+    if info.en >= 3.0 and info.en >= info.fr + 1.0:
+        stem = text[:-3] + "y" if text.endswith("ies") else text[:-1]
+        singular = table.get(stem) if text.endswith("s") and len(text) > 3 else None
+        return replace(item, noun=Unknown(text, gender="m"), plural=singular is not None and singular.en >= 3.0)
     return replace(item, noun=Unknown(text))
+
+
+def french_adjective(text: str, base: str) -> AdjectiveEntry:
+    """An adjective the lexicon lacks but French dictionaries know (``fiscale``, ``manquante``), in its four forms.
+
+    ``base`` is its masculine singular (``fiscal``); English sentences copy the word as the name writes it.
+    """
+    fem = base if base.endswith("e") else base + "e"
+    plural = base if base.endswith(("s", "x")) else base[:-2] + "aux" if base.endswith("al") else base + "s"
+    return AdjectiveEntry(key=fold(text), en=text, fr_ms=base, fr_fs=fem, fr_mp=plural, fr_fp=fem + "s")
 
 
 def _word_lang_of_unknown(item: _Item, table: WordTable) -> str | None:
@@ -277,6 +292,7 @@ def _noun_phrase(items: list[_Item], french_order: bool, stray: list[str]) -> No
             nouns.append((s.nouns[0], _is_plural(it.text, s.nouns[0])))
         else:
             stray.append(it.text)
+    nouns = _borrowed_compound(nouns)
     if not nouns:
         nouns, numbers = numbers, []
     if not nouns:
@@ -287,6 +303,14 @@ def _noun_phrase(items: list[_Item], french_order: bool, stray: list[str]) -> No
         (head, plural), mods = nouns[-1], nouns[:-1]
     mods = [*numbers, *mods]  # a year qualifies the whole phrase: "the 2019 events", "les événements de 2019"
     return NounPhrase(head, tuple(m for m, _ in mods), tuple(adjectives), plural, tuple(p for _, p in mods))
+
+
+def _borrowed_compound(nouns: list[tuple[Noun, bool]]) -> list[tuple[Noun, bool]]:
+    """English words copied together stay one English compound in French: "le white space", not "le space de white"."""
+    borrowed = [n for n, _ in nouns if isinstance(n, Unknown) and n.gender and not n.fr]
+    if len(nouns) < 2 or len(borrowed) < len(nouns):
+        return nouns
+    return [(Unknown(" ".join(n.text for n in borrowed), gender="m"), nouns[-1][1])]
 
 
 def _split(items: list[_Item], pos: str) -> list[list[_Item]]:

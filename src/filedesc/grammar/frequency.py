@@ -18,10 +18,16 @@ from importlib import resources
 
 from filedesc.lexicon import fold
 
-#: Pieces of a glued word shorter than this must be very common words (``de``, ``to``, ``les``).
+#: Pieces of a glued word shorter than this must be function words (``de``, ``to``, ``les``).
 MIN_PIECE = 4
-#: Zipf frequency a short piece needs (``les`` 6.4, ``de`` 7.1, ``to`` 7.4; ``pod`` 3.7 is not enough).
-SHORT_PIECE_ZIPF = 5.5
+#: The only words shorter than :data:`MIN_PIECE` a glued word may hold: the function words names glue in
+#: (``pousserlestextes``, ``csvtojson``). Other short pieces are too easy to find by chance (``maarch`` is no
+#: ``ma arch``).
+FUNCTION_WORDS = frozenset({
+    "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "is", "of", "on", "or", "the", "to", "with",
+    "au", "aux", "avec", "dans", "de", "des", "du", "en", "et", "la", "le", "les", "par", "pour", "sans", "sur",
+    "un", "une", "vers",
+})
 #: Zipf frequency a lexicon word is credited with when the table lacks it (abbreviations: ``cfg``, ``evt``).
 KNOWN_ZIPF = 3.5
 #: Zipf frequency below which a word is too rare to be trusted as a piece.
@@ -95,6 +101,21 @@ class WordTable:
                     return info
         return None
 
+    def adjective(self, token: str) -> WordInfo | None:
+        """The French adjective ``token`` is a form of (``manquantes`` -> ``manquant``), or None.
+
+        The table tags base forms only (the dictionary derives the others by rule), so the feminine ``e`` and the
+        plural ``s`` are taken off until a tagged adjective is found.
+        """
+        low = fold(token)
+        for cut in ("", "s", "e", "es"):
+            if cut and not low.endswith(cut):
+                continue
+            info = self._info(low[: len(low) - len(cut)])
+            if info is not None and info.tag == "a" and len(low) - len(cut) >= 3:
+                return info
+        return None
+
     def segment(self, word: str, known: Callable[[str], bool], max_pieces: int = 5) -> tuple[str, ...] | None:
         """Split a glued word into the likeliest sequence of words, or None when it reads best whole.
 
@@ -131,7 +152,7 @@ class WordTable:
     def _piece_score(self, piece: str, known: Callable[[str], bool]) -> float | None:
         zipf = self.zipf(piece)
         if len(piece) < MIN_PIECE:
-            return zipf - 9 if zipf >= SHORT_PIECE_ZIPF else None
+            return zipf - 9 if piece in FUNCTION_WORDS and len(piece) > 1 else None
         if known(piece):
             return max(zipf, KNOWN_ZIPF) - 9
         return zipf - 9 if zipf >= MIN_ZIPF else None

@@ -50,7 +50,8 @@ def trusted(analysis: Analysis) -> bool:
     if analysis.stray:
         return False  # a dropped word would change the meaning
     phrases = [*meaning.objects, *(c.np for c in meaning.complements)]
-    if any(isinstance(np.head, Unknown) and np.modifiers for np in phrases):
+    if any(isinstance(np.head, Unknown) and not np.head.gender and any(not isinstance(m, Unknown) for m in np.modifiers)
+           for np in phrases):
         return False  # "the release sponsors of notes": an unknown head under known words is a guess
     if analysis.coverage >= MIN_COVERAGE:
         return True
@@ -58,9 +59,13 @@ def trusted(analysis: Analysis) -> bool:
 
 
 def known_words(meaning: Meaning) -> int:
-    """How many lexicon words the meaning holds (verbs, nouns, adjectives), the copied unknown words aside."""
+    """How many words the meaning understood: lexicon verbs, nouns and adjectives, and French dictionary nouns.
+
+    A French noun the lexicon lacks but the dictionary knows (``accouchement``, feminine ``liasse``) is understood
+    well enough to be the topic of a sentence; an English word is not, since nothing says it is a noun.
+    """
     phrases = [*meaning.objects, *(c.np for c in meaning.complements)]
-    nouns = [n for np in phrases for n in (np.head, *np.modifiers) if not isinstance(n, Unknown)]
+    nouns = [n for np in phrases for n in (np.head, *np.modifiers) if not isinstance(n, Unknown) or (n.fr and n.gender)]
     return len(meaning.actions) + len(nouns) + sum(len(np.adjectives) for np in phrases) + len(meaning.qualifiers)
 
 
