@@ -1,9 +1,11 @@
 """Generate (name, description) pairs from the lexicon through the grammar.
 
 Each draw builds a :class:`~filedesc.grammar.Meaning` from lexicon entries (a verb and its object, a complement,
-a topic noun phrase, qualifiers, a version, unknown words), writes it as a name (:mod:`.wording` picks the words,
-:mod:`.styles` the identifier style, the extension gives the kind) and renders its description in English and
-French with a random phrasing. Because the generator knows the meaning, the description is right by construction
+a topic noun phrase, qualifiers, a version, unknown words), the words drawn by real frequency (:mod:`.word_weights`:
+how often real names and the language use them, so training covers the words names use), writes it as a name
+(:mod:`.wording` picks the words, :mod:`.styles` the identifier style, the extension gives the kind) and renders its
+description in English and French with a random phrasing. Because the generator knows the meaning, the description
+is right by construction
 even for names the rule-based analyser would misread.
 
 Roles (tests, migrations, utilities, configs) are names wrapped in a naming convention of the lexicon
@@ -13,12 +15,14 @@ Roles (tests, migrations, utilities, configs) are names wrapped in a naming conv
 from __future__ import annotations
 
 import random
+from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 from filedesc.grammar import Complement, Meaning, NounPhrase, Unknown, match_convention, render, variant_count
 from filedesc.lexicon import AdjectiveEntry, Extension, Lexicon, NounEntry, VerbEntry
-from filedesc.training.data import roles, styles, wording
+from filedesc.training.data import roles, styles, word_weights, wording
 from filedesc.training.data.records import Example
 
 CATEGORY_WEIGHTS = {
@@ -28,6 +32,8 @@ CATEGORY_WEIGHTS = {
     "other": 0.5,
 }
 """How often each extension category is drawn: source code dominates, every category appears."""
+
+T = TypeVar("T")
 
 VERB_CATEGORIES = frozenset({"script", "module", "component", "notebook", "query", "build"})
 """Categories whose names may start with a verb (``extract_events.sh``); others hold noun phrases (a test file
@@ -40,7 +46,11 @@ FILE_QUALIFIERS = ("old", "legacy", "new", "tmp", "temporary", "backup", "deprec
 
 @dataclass(frozen=True)
 class Pools:
-    """The entries one generator may draw from (train pools exclude the reserved ``test_unseen`` words)."""
+    """The entries one generator may draw from (train pools exclude the reserved ``test_unseen`` words).
+
+    ``vocabulary`` holds the word counts of real names (:func:`word_weights.corpus_vocabulary`): entries are drawn
+    by real frequency (:mod:`.word_weights`); an empty one leaves only the language's word frequencies.
+    """
 
     verbs: tuple[VerbEntry, ...]
     nouns: tuple[NounEntry, ...]
@@ -48,12 +58,19 @@ class Pools:
     proper: tuple[NounEntry, ...]
     extensions: dict[str, tuple[Extension, ...]]
     required: frozenset[str] = frozenset()
+    vocabulary: Counter[str] = field(default_factory=Counter, compare=False)
 
 
 def make_pools(
-    lexicon: Lexicon, exclude: frozenset[str] = frozenset(), required: frozenset[str] = frozenset()
+    lexicon: Lexicon,
+    exclude: frozenset[str] = frozenset(),
+    required: frozenset[str] = frozenset(),
+    vocabulary: Counter[str] | None = None,
 ) -> Pools:
-    """Sorted pools from ``lexicon`` without the keys in ``exclude``; ``required`` keys must appear in each name."""
+    """Sorted pools from ``lexicon`` without the keys in ``exclude``; ``required`` keys must appear in each name.
+
+    ``vocabulary`` defaults to the written corpus' name words (held-out repositories excluded).
+    """
     verbs = tuple(v for k, v in sorted(lexicon.verbs.items()) if k not in exclude and v.transitive)
     nouns = tuple(n for k, n in sorted(lexicon.nouns.items()) if k not in exclude and not n.proper)
     proper = tuple(n for k, n in sorted(lexicon.nouns.items()) if k not in exclude and n.proper)
@@ -61,7 +78,8 @@ def make_pools(
     by_category: dict[str, list[Extension]] = {}
     for ext in sorted(lexicon.extensions.values(), key=lambda e: e.ext):
         by_category.setdefault(ext.category, []).append(ext)
-    return Pools(verbs, nouns, adjectives, proper, {k: tuple(v) for k, v in by_category.items()}, required)
+    vocab = word_weights.corpus_vocabulary() if vocabulary is None else vocabulary
+    return Pools(verbs, nouns, adjectives, proper, {k: tuple(v) for k, v in by_category.items()}, required, vocab)
 
 
 def _distinct(head: NounEntry | Unknown, modifiers: list[NounEntry | Unknown]) -> list[NounEntry | Unknown]:
@@ -97,14 +115,25 @@ class Generator:
             for domain in noun.domains:
                 if domain != "general":
                     self._by_domain.setdefault(domain, []).append(noun)
+        vocab = pools.vocabulary
+        self._noun_cw = word_weights.cumulative(pools.nouns, vocab)
+        self._verb_cw = word_weights.cumulative(pools.verbs, vocab)
+        self._adj_cw = word_weights.cumulative(pools.adjectives, vocab)
+        self._proper_cw = word_weights.cumulative(pools.proper, vocab)
+        self._domain_cw = {d: word_weights.cumulative(nouns, vocab) for d, nouns in self._by_domain.items()}
+
+    def _pick(self, entries: Sequence[T], cum_weights: list[float]) -> T:
+        """One entry, drawn by frequency (see :mod:`.word_weights`)."""
+        return self.rng.choices(entries, cum_weights=cum_weights)[0]
 
     # -- meaning -------------------------------------------------------------------------------------------
     def _noun(self, domains: Sequence[str] = (), coherence: float = 0.0) -> NounEntry:
         """A noun; with probability ``coherence`` one sharing a domain (names mostly stay within one field)."""
         choices = [d for d in domains if d in self._by_domain]
         if choices and self.rng.random() < coherence:
-            return self.rng.choice(self._by_domain[self.rng.choice(choices)])
-        return self.rng.choice(self.pools.nouns)
+            domain = self.rng.choice(choices)
+            return self._pick(self._by_domain[domain], self._domain_cw[domain])
+        return self._pick(self.pools.nouns, self._noun_cw)
 
     def _unknown(self, style_case: bool) -> Unknown:
         return Unknown(roles.made_up_word(self.rng, acronym_ok=style_case))
@@ -112,7 +141,7 @@ class Generator:
     def _np(self, allow_unknown: bool, convert_target: bool = False, domains: Sequence[str] = ()) -> NounPhrase:
         rng = self.rng
         if convert_target and self.pools.proper and rng.random() < 0.8:
-            return NounPhrase(rng.choice(self.pools.proper))
+            return NounPhrase(self._pick(self.pools.proper, self._proper_cw))
         head_entry = self._noun(domains, 0.6)
         head: NounEntry | Unknown = head_entry
         modifiers: list[NounEntry | Unknown] = []
@@ -120,11 +149,12 @@ class Generator:
             if allow_unknown and rng.random() < 0.12:
                 modifiers.append(self._unknown(True))
             elif self.pools.proper and rng.random() < 0.1:
-                modifiers.append(rng.choice(self.pools.proper))
+                modifiers.append(self._pick(self.pools.proper, self._proper_cw))
             else:
                 modifiers.append(self._noun(head_entry.domains, 0.5))
         modifiers = _distinct(head, modifiers)
-        adjectives = (rng.choice(self.pools.adjectives),) if self.pools.adjectives and rng.random() < 0.12 else ()
+        adjectives = ((self._pick(self.pools.adjectives, self._adj_cw),)
+                      if self.pools.adjectives and rng.random() < 0.12 else ())
         plural = not getattr(head, "mass", False) and rng.random() < 0.45
         return NounPhrase(head, tuple(modifiers), adjectives, plural, tuple(rng.random() < 0.15 for _ in modifiers))
 
@@ -133,9 +163,9 @@ class Generator:
         verbs_ok = kind.category in VERB_CATEGORIES and self.pools.verbs
         actions: tuple[VerbEntry, ...] = ()
         if verbs_ok and rng.random() < 0.75:
-            actions = (rng.choice(self.pools.verbs),)
+            actions = (self._pick(self.pools.verbs, self._verb_cw),)
             if rng.random() < 0.04:
-                actions += (rng.choice(self.pools.verbs),)
+                actions += (self._pick(self.pools.verbs, self._verb_cw),)
         objects = (self._np(allow_unknown=True, domains=actions[0].domains if actions else ()),)
         complements: tuple[Complement, ...] = ()
         if actions and rng.random() < 0.2:
