@@ -81,7 +81,7 @@ def weight(entry: VerbEntry | NounEntry | AdjectiveEntry, vocabulary: Counter[st
     zipf = max((table.zipf(f) for f in forms), default=0.0)
     language = 10 ** ((min(max(zipf, 1.0), 7.0) - 4.0) / 2)
     names = min(sum(vocabulary.get(f, 0) for f in forms), MAX_NAME_COUNT)
-    return max(FLOOR, (language * (1 + names)) ** TEMPERATURE)
+    return max(FLOOR, float((language * (1 + names)) ** TEMPERATURE))
 
 
 def cumulative(entries: Sequence[VerbEntry | NounEntry | AdjectiveEntry], vocabulary: Counter[str]) -> list[float]:
