@@ -233,11 +233,14 @@ async def main_async(args: argparse.Namespace) -> int:
     lat_h, err_h, sample_h, wall_h = await run_phase(client, hovers[warm:], args.concurrency, hover_check)
     rss_hover = rss_mb(server)
 
+    pool = read_names(args.names_file) if args.names_file else []
     batches = []
     for b in range(args.batches):
         names = [
             f"{VERBS[i % 10]}_{NOUNS[(i // 10) % 10]}_{b}_{i}.{EXTS[(i // 100) % 10]}" for i in range(args.batch_size)
         ]
+        if pool:  # real names, each batch starting where the last ended (cached only once the pool wraps round)
+            names = [pool[(b * args.batch_size + i) % len(pool)] for i in range(args.batch_size)]
         batches.append(("filedesc/describe", {"names": names, "lang": "fr" if b % 2 else "en"}))
     lat_b, err_b, sample_b, wall_b = await run_phase(client, batches, args.concurrency, batch_check(args.batch_size))
     rss_end = rss_mb(server)
@@ -285,6 +288,12 @@ async def main_async(args: argparse.Namespace) -> int:
     return 0 if ok else 1
 
 
+def read_names(path: Path) -> list[str]:
+    """Distinct non-empty lines of ``path``, in order."""
+    lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+    return list(dict.fromkeys(line for line in lines if line))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--backend", default="rules", help="backend the server uses (default: rules)")
@@ -293,6 +302,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--hovers", type=int, default=10_000)
     parser.add_argument("--batches", type=int, default=100)
     parser.add_argument("--batch-size", type=int, default=1000)
+    parser.add_argument(
+        "--names-file", type=Path, default=None, help="batch names from this file (one a line) instead of made-up ones"
+    )
     parser.add_argument("--concurrency", type=int, default=8, help="requests in flight at most")
     parser.add_argument("--document-lines", type=int, default=2000, help="distinct names in the hovered document")
     parser.add_argument("--cache-dir", default=None, help="cache folder (default: a fresh empty one)")
