@@ -114,3 +114,7 @@ def test_a_draft_model_trains_exports_and_runs_through_onnx_with_the_draft(
     assert torch_describer.backend().model_id.endswith(f"+{draft_source()}")  # new rules, new cache entries
     out = torch_describer.describe(["conf.py", "b.py"], "fr", drafts=["Reads the server configuration.", None])
     assert seen == ["b.py"] and all(d.description for d in out)
+    seen.clear()
+    onnx_describer = Describer("onnx-fp32", model_path=tmp_path / "export", cache=False)
+    drafted = onnx_describer.describe(["conf.py", "b.py"], "fr", drafts=["Reads the server configuration.", None])
+    assert seen == ["b.py"] and [d.description for d in drafted] == [d.description for d in out]
