@@ -290,6 +290,8 @@ def _noun_phrase(items: list[_Item], french_order: bool, stray: list[str]) -> No
             adjectives.append(s.adjectives[0])
         elif s.nouns:
             nouns.append((s.nouns[0], _is_plural(it.text, s.nouns[0])))
+        elif (participle := _participle(it)) is not None and not head_slot:
+            adjectives.append(participle)
         else:
             stray.append(it.text)
     nouns = _borrowed_compound(nouns)
@@ -303,6 +305,18 @@ def _noun_phrase(items: list[_Item], french_order: bool, stray: list[str]) -> No
         (head, plural), mods = nouns[-1], nouns[:-1]
     mods = [*numbers, *mods]  # a year qualifies the whole phrase: "the 2019 events", "les événements de 2019"
     return NounPhrase(head, tuple(m for m, _ in mods), tuple(adjectives), plural, tuple(p for _, p in mods))
+
+
+def _participle(item: _Item) -> AdjectiveEntry | None:
+    """A past participle among nouns qualifies them: ``delayed_jobs`` -> "the delayed jobs", "les jobs retardés"."""
+    low = fold(item.text)
+    for verb in item.senses.verbs:
+        pp = verb.fr_pp
+        if low == fold(verb.en_past) and low.endswith("ed") and pp and " " not in pp:
+            fem = pp if pp.endswith("e") and not pp.endswith("é") else pp + "e"
+            plural = pp if pp.endswith(("s", "x")) else pp + "s"
+            return AdjectiveEntry(key=verb.key, en=verb.en_past, fr_ms=pp, fr_fs=fem, fr_mp=plural, fr_fp=fem + "s")
+    return None
 
 
 def _borrowed_compound(nouns: list[tuple[Noun, bool]]) -> list[tuple[Noun, bool]]:
