@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from filedesc.errors import FiledescError
+from filedesc.filenames import decode_name
 from filedesc.plugins.backend import Backend, BackendOptions
 from filedesc.prompt import MAX_NAME_CHARS, normalize_name
 from filedesc.service import Describer
@@ -78,7 +79,7 @@ def test_model_backends_answer_hostile_names_within_bounds(
     describer, spy, limit = model_describer
     names = [n for n in names if normalize_name(n)] or ["fallback.py"]
     out = describer.describe(names, lang)
-    assert [o.name for o in out] == names
+    assert [o.name for o in out] == [decode_name(n).display for n in names]  # control characters shown escaped
     assert all(isinstance(o.description, str) for o in out)
     assert spy.names and all(0 < len(n) <= MAX_NAME_CHARS for n in spy.names)
     assert all(length <= limit for length in spy.lengths), (max(spy.lengths), limit)
