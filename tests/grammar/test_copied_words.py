@@ -67,3 +67,11 @@ def test_a_name_with_a_known_word_is_described(lex: Lexicon) -> None:
 def test_name_language_picks_the_reading(lex: Lexicon) -> None:
     # ``transformer`` is the French verb in a French name; both readings exist only where the lexicon has both
     assert analyse("transformer_fichier.py", lex).meaning.actions[0].key == "transform"
+
+
+def test_shipped_table_is_sorted_by_key() -> None:
+    from importlib import resources
+
+    lines = [line for line in (resources.files("filedesc") / "grammar" / "data" / "words.tsv").read_text(
+        encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    assert lines == sorted(lines)  # the look-up is a binary search over the lines

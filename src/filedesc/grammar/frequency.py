@@ -10,6 +10,7 @@ read lazily, on the first word the lexicon does not know, so a name made of know
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 from collections.abc import Callable
@@ -68,11 +69,14 @@ class WordTable:
     """The frequency table, indexed by folded spelling (no accents, lowercase)."""
 
     def __init__(self, lines: list[str]) -> None:
-        # rows stay unparsed until asked for: loading is one split per line (about 20 ms for 60k words)
-        self._rows: dict[str, str] = dict(line.split("\t", 1) for line in lines if line and not line.startswith("#"))
+        # rows stay unparsed and unindexed: the file is sorted by key, so a look-up is a binary search (loading the
+        # table costs reading it, no dict of 60k entries is built for a name with one unknown word)
+        self._lines = [line for line in lines if line and not line.startswith("#")]
+        if any(a >= b for a, b in zip(self._lines[:64], self._lines[1:65])):
+            self._lines.sort()  # a hand-edited table: sorting once keeps the binary search right
 
     def __len__(self) -> int:
-        return len(self._rows)
+        return len(self._lines)
 
     def get(self, token: str) -> WordInfo | None:
         """The entry for ``token`` in any case, with or without accents, or None."""
@@ -80,10 +84,11 @@ class WordTable:
 
     @functools.lru_cache(maxsize=4096)  # noqa: B019 - one table per process, cached for its lifetime
     def _info(self, key: str) -> WordInfo | None:
-        row = self._rows.get(key)
-        if row is None:
+        prefix = key + "\t"
+        at = bisect.bisect_left(self._lines, prefix)
+        if at >= len(self._lines) or not self._lines[at].startswith(prefix):
             return None
-        word, en, fr, tag = (row.split("\t") + ["", "", ""])[:4]
+        word, en, fr, tag = (self._lines[at][len(prefix):].split("\t") + ["", "", ""])[:4]
         return WordInfo(word or key, int(en or 0) / 10, int(fr or 0) / 10, tag.strip())
 
     def zipf(self, token: str) -> float:
