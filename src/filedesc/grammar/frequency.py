@@ -71,9 +71,8 @@ class WordTable:
     def __init__(self, lines: list[str]) -> None:
         # rows stay unparsed and unindexed: the file is sorted by key, so a look-up is a binary search (loading the
         # table costs reading it, no dict of 60k entries is built for a name with one unknown word)
+        # (the builder writes it sorted; tests/grammar/test_copied_words.py checks the shipped file)
         self._lines = [line for line in lines if line and not line.startswith("#")]
-        if any(a >= b for a, b in zip(self._lines[:64], self._lines[1:65])):
-            self._lines.sort()  # a hand-edited table: sorting once keeps the binary search right
 
     def __len__(self) -> int:
         return len(self._lines)
