@@ -13,6 +13,7 @@ not. The splits are ``real-dev`` (80 lines, 40 real names in both languages, eva
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import re
 import sys
@@ -37,7 +38,14 @@ def main() -> None:
     parser.add_argument("--backend", default="rules")
     parser.add_argument("--predictions", type=Path, default=None, help="write every prediction here (JSON lines)")
     parser.add_argument("--json", type=Path, default=None, help="write the table here as JSON")
+    parser.add_argument("--hand-lexicon", action="store_true",
+                        help="the hand-written lexicon only, without the aligned layer (for before/after tables)")
     args = parser.parse_args()
+    if args.hand_lexicon:
+        import filedesc.lexicon
+
+        hand_only = functools.partial(filedesc.lexicon.load_lexicon, aligned=False)
+        filedesc.lexicon.load_lexicon = hand_only  # type: ignore[assignment]  # the rules backend looks it up late
     splits = {"real-dev": args.real_dev, "corpus_test": args.data / "corpus_test.jsonl"}
     missing = [str(p) for p in splits.values() if not p.is_file()]
     if missing:
