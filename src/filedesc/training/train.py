@@ -215,6 +215,8 @@ def _train(
     if config.threads:
         torch.set_num_threads(config.threads)
     all_pairs = read_pairs(data_dir / "train.jsonl", config.max_train_examples)
+    if not info.enabled:  # alone, every pair is trained on: draft them once (tokenizer sample and training alike)
+        all_pairs = _with_drafts(all_pairs, config.prompt_format)
     tokenizer = _prepare_tokenizer(config, all_pairs, out, base, info)
     if base is not None and tokenizer.prompt_format != config.prompt_format:
         log.warning("the base's tokenizer is for %r prompts: training with those", tokenizer.prompt_format)
