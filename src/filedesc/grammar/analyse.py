@@ -98,6 +98,32 @@ def _merge(tokens: tuple[Token, ...], lex: Lexicon) -> list[Token]:
     return out
 
 
+def _join_names(tokens: list[Token], items: list[_Item]) -> list[_Item]:
+    """Unknown pieces of one camelCase word stay one name, as written: ``DejaVuSerif`` -> ``DejaVu`` + serif."""
+    if len(tokens) != len(items):
+        return items  # segmentation changed the count: nothing attached to join
+    out: list[_Item] = []
+    for tok, item in zip(tokens, items, strict=True):
+        prev = out[-1] if out else None
+        if (prev is not None and item.pos == "unknown" and prev.pos == "unknown" and tok.attached
+                and tok.text[:1].isupper() and prev.text[:1].isupper()
+                and not (_dictionary_word(prev.text) and _dictionary_word(item.text))):
+            out[-1] = _Item(prev.text + item.text, "unknown")
+        else:
+            out.append(item)
+    return out
+
+
+def _dictionary_word(text: str) -> bool:
+    """A word of four letters or more that the frequency table knows (``Repartition``, not ``Vu`` nor ``Deja``)."""
+    return len(text) >= 4 and load_words().get(text) is not None and not text[1:].isupper()
+
+
+def _plain_word(text: str) -> bool:
+    """Lowercase or capitalised letters only (``Debiteurs`` from ``ListeDebiteurs``): not an acronym, not a mix."""
+    return text.isalpha() and (text.islower() or (text[:1].isupper() and text[1:].islower()))
+
+
 def _classify(tokens: list[Token], lex: Lexicon) -> list[_Item]:
     items: list[_Item] = []
     for index, tok in enumerate(tokens):
@@ -134,7 +160,10 @@ def _glued(text: str, lex: Lexicon) -> tuple[str, ...] | None:
     """The words of a run-together identifier (``pousserlestextes``), by word frequency; None when it reads whole."""
     if not (text.islower() and text.isalpha() and len(text) >= 6):
         return None
-    return load_words().segment(text, lambda piece: bool(lex.lookup(piece)))
+    table = load_words()
+    if table.singular(text) is not None or (text.endswith("s") and table.get(text[:-1]) is not None):
+        return None  # a plural of a word (``infirmeries``) is no glued word
+    return table.segment(text, lambda piece: bool(lex.lookup(piece)))
 
 
 def _forms(entry: VerbEntry | NounEntry | AdjectiveEntry) -> dict[str, set[str]]:
@@ -182,7 +211,8 @@ def _in_language(item: _Item, lang: str) -> _Item:
     low = fold(item.text)
     own = {id(e) for e in entries if low in {fold(f) for f in _forms(e)[lang]}}
     other = {id(e) for e in entries if low in {fold(f) for f in _forms(e)["fr" if lang == "en" else "en"]}}
-    drop = other - own if own else set()
+    # only a word that reads one way in each language is settled (``import`` is a noun in both: it stays open)
+    drop = other - own if own - other else set()
     return replace(item, senses=_without(s, drop)) if drop else item
 
 
@@ -194,7 +224,7 @@ def _copied(item: _Item, table: WordTable, name_lang: str | None) -> _Item:
     knows stay as written, with no article.
     """
     text = item.text
-    info = table.get(text) if text.isalpha() and text.islower() else None
+    info = table.get(text) if _plain_word(text) else None
     if info is None:
         return replace(item, noun=Unknown(text))
     if info.lang(name_lang) == "fr":
@@ -211,12 +241,18 @@ def _copied(item: _Item, table: WordTable, name_lang: str | None) -> _Item:
     return replace(item, noun=Unknown(text))
 
 
+#: Regular feminine endings of French adjectives (``prévisionnel`` -> ``prévisionnelle``), longest first.
+_FEMININE = (("eux", "euse"), ("eur", "euse"), ("eil", "eille"), ("el", "elle"), ("en", "enne"), ("on", "onne"),
+             ("et", "ette"), ("if", "ive"), ("er", "ère"), ("c", "que"))
+
+
 def french_adjective(text: str, base: str) -> AdjectiveEntry:
     """An adjective the lexicon lacks but French dictionaries know (``fiscale``, ``manquante``), in its four forms.
 
     ``base`` is its masculine singular (``fiscal``); English sentences copy the word as the name writes it.
     """
-    fem = base if base.endswith("e") else base + "e"
+    fem = base if base.endswith("e") else next(
+        (base[: len(base) - len(m)] + f for m, f in _FEMININE if base.endswith(m)), base + "e")
     plural = base if base.endswith(("s", "x")) else base[:-2] + "aux" if base.endswith("al") else base + "s"
     return AdjectiveEntry(key=fold(text), en=text, fr_ms=base, fr_fs=fem, fr_mp=plural, fr_fp=fem + "s")
 
@@ -450,7 +486,8 @@ def _drop_kind_head(meaning: Meaning) -> Meaning:
 
 
 def _analyse_tokens(tokens: tuple[Token, ...], lexicon: Lexicon) -> tuple[Meaning, list[_Item], list[str], list[str]]:
-    items = _classify(_merge(tokens, lexicon), lexicon)
+    merged = _merge(tokens, lexicon)
+    items = _join_names(merged, _classify(merged, lexicon))
     langs = [lang for it in items if (lang := _item_lang(it))]
     if any(it.pos == "unknown" for it in items):
         table = load_words()

@@ -25,10 +25,14 @@ MIN_PIECE = 4
 #: (``pousserlestextes``, ``csvtojson``). Other short pieces are too easy to find by chance (``maarch`` is no
 #: ``ma arch``).
 FUNCTION_WORDS = frozenset({
-    "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "is", "of", "on", "or", "the", "to", "with",
-    "au", "aux", "avec", "dans", "de", "des", "du", "en", "et", "la", "le", "les", "par", "pour", "sans", "sur",
-    "un", "une", "vers",
+    "and", "by", "for", "from", "into", "of", "the", "to", "with",
+    "au", "aux", "avec", "dans", "de", "des", "du", "en", "et", "la", "le", "les", "par", "pour", "sans", "sur", "vers",
 })
+#: Articles and particles that also open ordinary words (``unaccent``, ``information``) are not pieces: "un", "a",
+#: "in", "on" and "or" are left out above on purpose.
+#: The mean Zipf frequency the pieces of a split need: ``infirme ries`` (2.6) is chance, ``pousser les textes``
+#: (5.2) is not.
+MIN_MEAN_ZIPF = 3.5
 #: Zipf frequency a lexicon word is credited with when the table lacks it (abbreviations: ``cfg``, ``evt``).
 KNOWN_ZIPF = 3.5
 #: Zipf frequency below which a word is too rare to be trusted as a piece.
@@ -147,6 +151,8 @@ class WordTable:
                     best[end] = candidate
         result = best[n]
         if result is None or len(result[1]) < 2:
+            return None
+        if 9 + result[0] / len(result[1]) < MIN_MEAN_ZIPF:
             return None
         whole = self.zipf(low)
         if whole and whole - 9 >= result[0]:

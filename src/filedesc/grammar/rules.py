@@ -17,7 +17,9 @@ from filedesc.lexicon import Lexicon, WellKnownFile
 
 #: Below this share of understood tokens the analysis is not trusted ...
 MIN_COVERAGE = 0.75
-#: ... unless it understood at least this many words: the known words frame the unknown ones, which are copied
+#: ... unless only this many words are unknown (a product name: ``upload_to_glance``) and half is understood ...
+MAX_UNKNOWN = 1
+#: ... or it understood at least this many words: the known words frame the unknown ones, which are copied
 #: ("Python module for the reduction loyer solidarite" says more than "Python module named '...'").
 MIN_KNOWN_WORDS = 1
 
@@ -55,6 +57,8 @@ def trusted(analysis: Analysis) -> bool:
         return False  # "the release sponsors of notes": an unknown head under known words is a guess
     if analysis.coverage >= MIN_COVERAGE:
         return True
+    if len(meaning.unknown) <= MAX_UNKNOWN and analysis.coverage >= 0.5:
+        return True  # a product name beside known words: upload_to_glance
     return known_words(meaning) >= MIN_KNOWN_WORDS
 
 
