@@ -20,6 +20,9 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 CORE = REPO / "src" / "filedesc" / "lexicon"
 EXTENDED = REPO / "src" / "filedesc" / "training" / "data" / "lexicon"
+ALIGNED = CORE / "aligned"
+ALIGNED_FIELDS = {"provenance", "evidence", "zipf"}
+PROVENANCES = ("freedict", "aligned", "cognate", "derived")
 
 DOMAINS = frozenset(
     "files text network data db ui web security build test devops sysadmin science math finance "
@@ -104,18 +107,18 @@ def _check_common(entry: dict[str, Any], allowed: set[str]) -> str:
     return key
 
 
-def _check_verb(entry: dict[str, Any]) -> None:
+def _check_verb(entry: dict[str, Any], extra: frozenset[str] = frozenset()) -> None:
     """Check one verb entry against the verbs.json schema."""
-    key = _check_common(entry, {"key", "en", "fr", "spellings", "domains", "transitive"})
+    key = _check_common(entry, {"key", "en", "fr", "spellings", "domains", "transitive", *extra})
     _check_forms(f"{key}.en", entry.get("en"), ("base", "third", "gerund", "past"))
     _check_forms(f"{key}.fr", entry.get("fr"), ("inf", "third", "pp"))
     if "transitive" in entry:
         assert entry["transitive"] is False, f"{key}: write transitive only when it is false"
 
 
-def _check_noun(entry: dict[str, Any]) -> None:
+def _check_noun(entry: dict[str, Any], extra: frozenset[str] = frozenset()) -> None:
     """Check one noun entry against the nouns.json schema."""
-    key = _check_common(entry, {"key", "en", "fr", "spellings", "domains", *NOUN_FLAGS})
+    key = _check_common(entry, {"key", "en", "fr", "spellings", "domains", *NOUN_FLAGS, *extra})
     _check_forms(f"{key}.en", entry.get("en"), ("sg", "pl"))
     _check_forms(f"{key}.fr", entry.get("fr"), ("sg", "pl", "gender"))
     assert entry["fr"]["gender"] in ("m", "f"), f"{key}: gender must be m or f"
@@ -126,9 +129,9 @@ def _check_noun(entry: dict[str, Any]) -> None:
         assert entry["en"]["pl"] == entry["en"]["sg"], f"{key}: a mass noun has en.pl == en.sg"
 
 
-def _check_adjective(entry: dict[str, Any]) -> None:
+def _check_adjective(entry: dict[str, Any], extra: frozenset[str] = frozenset()) -> None:
     """Check one adjective entry against the adjectives.json schema."""
-    key = _check_common(entry, {"key", "en", "fr", "fr_before", "spellings", "domains"})
+    key = _check_common(entry, {"key", "en", "fr", "fr_before", "spellings", "domains", *extra})
     assert _is_text(entry.get("en")), f"{key}: en must be a string"
     _check_forms(f"{key}.fr", entry.get("fr"), ("ms", "fs", "mp", "fp"))
     if "fr_before" in entry:
@@ -257,3 +260,29 @@ def test_filenames_follow_schema() -> None:
                 if not (_is_text(sentence) and sentence.endswith(".") and 6 <= words <= 16):
                     problems.append(f"{name}.{lang}: {words} words: {sentence!r}")
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_aligned_layer_follows_schema(kind: str) -> None:
+    """The aligned layer: same schema plus provenance/evidence/zipf, sorted, no hand key, no hand spelling."""
+    entries = _entries(kind, ALIGNED)
+    for entry in entries:
+        CHECKERS[kind](entry, frozenset(ALIGNED_FIELDS))  # type: ignore[operator]
+        assert entry.get("provenance") in PROVENANCES, f"{entry['key']}: provenance {entry.get('provenance')!r}"
+    keys = [entry["key"] for entry in entries]
+    assert keys == sorted(keys) and len(set(keys)) == len(keys)
+    union = _union(kind) or []
+    hand_keys = {entry["key"] for entry in union}
+    assert not hand_keys & set(keys), f"aligned keys that hand entries have: {sorted(hand_keys & set(keys))[:20]}"
+    hand_spellings = {sp for entry in union for sp in entry["spellings"]}
+    owners = Counter(sp for entry in entries for sp in entry["spellings"])
+    assert not hand_spellings & set(owners), f"hand spellings taken: {sorted(hand_spellings & set(owners))[:20]}"
+    assert not [sp for sp, n in owners.items() if n > 1], "a spelling with several aligned entries"
+
+
+def test_lexicon_grew_to_fifteen_thousand_translations() -> None:
+    """Issue 16's target: hand + aligned nouns, verbs and adjectives together at least 15,000."""
+    total = 0
+    for kind in KINDS:
+        total += len(_union(kind) or []) + len(_entries(kind, ALIGNED))
+    assert total >= 15_000, total

@@ -243,6 +243,8 @@ def load_lexicon_dirs(*folders: Traversable | Path) -> Lexicon:
 
 KINDS = {"verbs": parse_verb, "nouns": parse_noun, "adjectives": parse_adjective}
 ALIGNED_INDEX = "index.json"
+_KIND_OF = {kind[0]: kind for kind in KINDS}
+
 
 
 class AlignedLayer:
@@ -252,7 +254,7 @@ class AlignedLayer:
     entries. ``index.json`` is written with the entries by ``filedesc data grow-lexicon`` (:func:`aligned_index`).
     """
 
-    def __init__(self, folder: Traversable | Path, index: dict[str, list[list[Any]]] | None = None) -> None:
+    def __init__(self, folder: Traversable | Path, index: dict[str, str] | None = None) -> None:
         self.folder = folder
         if index is not None:
             self.index = index
@@ -262,23 +264,48 @@ class AlignedLayer:
         except (OSError, ValueError) as exc:
             LOG.warning("cannot read the aligned lexicon index: %s", exc)
             self.index = {}
-    _raw: dict[str, list[Any]]
+    _lines: dict[str, list[Any]]
     _parsed: dict[tuple[str, int], Any]
 
     def _entry(self, kind: str, position: int) -> Any:
         if not hasattr(self, "_parsed"):
-            self._raw, self._parsed = {}, {}
+            self._lines, self._parsed = {}, {}
         found = self._parsed.get((kind, position))
         if found is None:
-            if kind not in self._raw:
+            lines = self._lines.get(kind)
+            if lines is None:
+                lines = self._lines[kind] = self._read_lines(kind)
+            raw = lines[position] if position < len(lines) else None
+            if isinstance(raw, str):
                 try:
-                    self._raw[kind] = json.loads(self.folder.joinpath(f"{kind}.json").read_text(encoding="utf-8"))
-                except (OSError, ValueError) as exc:
-                    LOG.warning("cannot read aligned %s: %s", kind, exc)
-                    self._raw[kind] = []
-            parsed = parse_all(self._raw[kind][position : position + 1], KINDS[kind], kind)
+                    raw = json.loads(raw)
+                except ValueError:
+                    raw = None
+            parsed = parse_all([raw] if raw is not None else [], KINDS[kind], kind)
             found = self._parsed[(kind, position)] = parsed[0] if parsed else None
         return found
+
+    def _read_lines(self, kind: str) -> list[Any]:
+        """The entries of one file, each still JSON text when the file is one entry a line (as written).
+
+        So a look-up parses only what it reaches; any other layout is parsed whole.
+        """
+        try:
+            text = self.folder.joinpath(f"{kind}.json").read_text(encoding="utf-8")
+        except OSError as exc:
+            LOG.warning("cannot read aligned %s: %s", kind, exc)
+            return []
+        lines = text.splitlines()
+        body = lines[1:-1]
+        if len(lines) >= 2 and lines[0] == "[" and lines[-1] == "]" and all(
+                line.startswith("{") and line.endswith(("}", "},")) for line in body):
+            return [line.rstrip(",") for line in body]
+        try:
+            parsed = json.loads(text)
+        except ValueError as exc:
+            LOG.warning("cannot read aligned %s: %s", kind, exc)
+            return []
+        return parsed if isinstance(parsed, list) else []
 
     def lookup(self, token: str) -> Senses:
         """The senses of ``token`` (any case, accents ignored) among the aligned entries."""
@@ -286,10 +313,11 @@ class AlignedLayer:
         if not refs:
             return Senses()
         found: dict[str, list[Any]] = {"verbs": [], "nouns": [], "adjectives": []}
-        for kind, position in refs:
-            entry = self._entry(kind, position) if kind in found else None
+        for ref in refs.split():
+            kind = _KIND_OF.get(ref[0])
+            entry = self._entry(kind, int(ref[1:])) if kind is not None else None
             if entry is not None:
-                found[kind].append(entry)
+                found[kind].append(entry)  # type: ignore[index]
         return Senses(tuple(found["verbs"]), tuple(found["nouns"]), tuple(found["adjectives"]))
 
     def lexicon(self) -> Lexicon:
@@ -297,19 +325,23 @@ class AlignedLayer:
         return load_lexicon_dirs(self.folder)
 
 
-def aligned_index(entries: Mapping[str, Sequence[Mapping[str, Any]]]) -> dict[str, list[list[Any]]]:
-    """The index :class:`AlignedLayer` reads: folded form -> ``[kind, position]`` pairs, forms as :func:`_index`."""
-    index: dict[str, list[list[Any]]] = {}
+def aligned_index(entries: Mapping[str, Sequence[Mapping[str, Any]]]) -> dict[str, str]:
+    """The index :class:`AlignedLayer` reads: folded form -> ``"n12 a5"`` (kind letter and position).
+
+    The forms are those of :func:`_index`; flat strings, because a nested list per form is slower to read.
+    """
+    index: dict[str, list[str]] = {}
     for kind, items in entries.items():
         for position, item in enumerate(items):
             parsed = parse_all([item], KINDS[kind], kind)
             if not parsed:
                 continue
+            ref = f"{kind[0]}{position}"
             for form in entry_forms(parsed[0]):
                 refs = index.setdefault(fold(form), [])
-                if [kind, position] not in refs:
-                    refs.append([kind, position])
-    return dict(sorted(index.items()))
+                if ref not in refs:
+                    refs.append(ref)
+    return {form: " ".join(refs) for form, refs in sorted(index.items())}
 
 
 class _Chain:

@@ -108,12 +108,16 @@ def test_phrase_translation(fr_morph: FrenchMorph, en_morph: EnglishMorph) -> No
 
 def test_two_word_nouns(fr_morph: FrenchMorph, en_morph: EnglishMorph) -> None:
     grower = _grower(fr_morph, en_morph)
+    grower.add_short_pair("Rent reduction", "Réduction de loyer")
+    grower.add_short_pair("Rent trash", "Corbeille précaire")
+    grower.add_short_pair("Rent file", "Loyer de fichier")  # the heads do not translate each other
+    grower.add_short_pair("The trash", "La corbeille")  # a function word: no compound
+    assert grower.entries()["nouns"] == []  # no head evidence yet
     for _ in range(2):
-        grower.add_short_pair("Rent reduction", "Réduction de loyer")
-        grower.add_short_pair("Rent trash", "Corbeille précaire")
-        grower.add_short_pair("The trash", "La corbeille")  # a function word: no compound
+        grower.add_short_pair("Reductions", "Réductions")
+        grower.add_short_pair("Trash", "Corbeille")
     nouns = {n["key"]: n for n in grower.entries()["nouns"]}
-    assert set(nouns) == {"rent_reduction", "rent_trash"}
+    assert set(nouns) == {"rent_reduction", "rent_trash", "reduction", "trash"}
     assert nouns["rent_reduction"]["en"] == {"sg": "rent reduction", "pl": "rent reductions"}
     assert nouns["rent_reduction"]["fr"] == {"sg": "réduction de loyer", "pl": "réductions de loyer", "gender": "f"}
     assert nouns["rent_trash"]["fr"]["pl"] == "corbeilles précaires"

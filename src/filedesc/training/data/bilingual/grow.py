@@ -24,7 +24,13 @@ from typing import Any
 from filedesc.lexicon import Lexicon, fold
 from filedesc.training.data.bilingual.align import Link, tokens
 from filedesc.training.data.bilingual.checks import EN_FUNCTION, FR_FUNCTION
-from filedesc.training.data.bilingual.morph import IRREGULAR_VERBS, EnglishMorph, FrenchMorph, flags_hint
+from filedesc.training.data.bilingual.morph import (
+    IRREGULAR_VERBS,
+    PLURAL_LEMMAS,
+    EnglishMorph,
+    FrenchMorph,
+    flags_hint,
+)
 
 _EN_WORD = re.compile(r"^[a-z]{3,}$")
 _FR_WORD = re.compile(r"^[a-zàâäçéèêëîïôöùûüÿœæ]+(?:-[a-zàâäçéèêëîïôöùûüÿœæ]+)?$")
@@ -55,6 +61,12 @@ COGNATE_SUFFIXES: tuple[tuple[str, str, str, bool], ...] = (
     ("ant", "ant", "adj", False), ("ent", "ent", "adj", False), ("ile", "ile", "adj", False),
     ("ize", "iser", "verb", True), ("ise", "iser", "verb", True), ("ify", "ifier", "verb", True),
     ("ate", "er", "verb", False), ("e", "er", "verb", False), ("", "er", "verb", False), ("ert", "ertir", "verb", True),
+    ("tude", "tude", "noun", True), ("gram", "gramme", "noun", True), ("meter", "mètre", "noun", True),
+    ("graph", "graphe", "noun", True), ("itis", "ite", "noun", True), ("osis", "ose", "noun", True),
+    ("logist", "logue", "noun", True), ("ician", "icien", "noun", True), ("nomy", "nomie", "noun", True),
+    ("cracy", "cratie", "noun", True), ("scope", "scope", "noun", True), ("ia", "ie", "noun", False),
+    ("ional", "ionnel", "adj", True), ("ual", "uel", "adj", True), ("ency", "ence", "noun", False),
+    ("ory", "oire", "noun", False),
 )
 """English/French endings that make cognates (``reduction``/``réduction``, ``calculate``/``calculer``)."""
 FALSE_FRIENDS = frozenset(
@@ -64,7 +76,10 @@ FALSE_FRIENDS = frozenset(
     "terrible tentative vicious character casualty constipation deranged disposable agenda ancient "
     "argument course envy executive gentle habit hazard inhabit occasion offence parent phrase place "
     "proper raisin sensible suggest tape trouble sentence stage efficient formidable use report dress "
-    "attend assume abuse deceive pile plot prune rude surname tentative "
+    "attend assume abuse deceive pile plot prune rude surname tentative genial obedience carnation lime file "
+    "catch long cruise evade enrage candid concurrence consistent conductor costume crayon déception "
+    "disposition fabricate gymnasium hotel mystify petulant physician preservative provision "
+    "rider sympathize versatile emergency directory academia visor destitution terrific esperance "
     "bless wreck affair apology commodity confection conductor crane douche excited fastidious grand luxurious "
     "mundane preservative qualified resumption sympathy topic vacancy".split()
 )
@@ -207,7 +222,7 @@ class Grower:
         """A one-word English message and its one-to-three-word French translation: one vote."""
         en_t = tokens(en, "en")
         fr_clean = " ".join(fr.replace("’", "'").lower().strip(" .…!?:").split())
-        if not fr_clean or len(fr_clean.split()) > 3 or not en.strip(" .…!?:").replace(" ", "").isalpha():
+        if not fr_clean or len(fr_clean.split()) > 4 or not en.strip(" .…!?:").replace(" ", "").isalpha():
             return
         if len(en_t) == 2:
             phrase = self._compound(en_t, fr_clean)
@@ -215,7 +230,7 @@ class Grower:
                 self.evidence[phrase].votes += 1
                 self.phrase_keys.add(phrase[:2])
             return
-        if len(en_t) != 1:
+        if len(en_t) != 1 or len(fr_clean.split()) > 3:
             return
         for key in self.lemma_pairs(en_t[0], fr_clean):
             self.evidence[key].votes += 1
@@ -238,7 +253,10 @@ class Grower:
         if not any("po:nom" in f.stem.tags and f.stem.word == noun and "is:pl" not in f.tags
                    for f in self.fr.analyses(noun)):
             return None
-        if len(words) == 3 and words[1] in ("de", "à", "des", "du") and all(self.fr.analyses(w) for w in words[2:]):
+        complement = [re.sub(r"^[ld]'", "", w) for w in words[2:]]
+        if len(words) == 3 and words[1] in ("de", "à", "des", "du") and all(self.fr.analyses(w) for w in complement):
+            return ("noun", f"{first}_{head}", fr)
+        if len(words) == 4 and words[1:3] == ["de", "la"] and self.fr.analyses(words[3]):
             return ("noun", f"{first}_{head}", fr)
         if len(words) == 2 and words[1].startswith("d'") and self.fr.analyses(words[1][2:]):
             return ("noun", f"{first}_{head}", fr)
@@ -248,8 +266,13 @@ class Grower:
         return None
 
     def add_links(self, links: Iterable[Link]) -> None:
-        """IBM Model 1 links (their best score per lemma pair, and the summed co-occurrences)."""
+        """IBM Model 1 links (their best score per lemma pair, and the summed co-occurrences).
+
+        A lowercased English proper name (``mars``: Mars) is no evidence for the common word it looks like.
+        """
         for link in links:
+            if link.en in self.en.proper:
+                continue
             for key in self.lemma_pairs(link.en, link.fr):
                 ev = self.evidence[key]
                 ev.align = max(ev.align, link.score)
@@ -280,14 +303,18 @@ class Grower:
                     ev.cognate_sure = ev.cognate_sure or sure
 
     def confirm_common_cognates(self, zipf_en: Mapping[str, float], zipf_fr: Mapping[str, float],
-                                floor: float = 2.0) -> int:
-        """Accept the cognates of the looser endings (``-ment``, ``-ure``, ``-er``...) when both words are common.
+                                floor: float = 1.5) -> int:
+        """Accept the cognates of the looser noun and adjective endings when both words are common.
 
-        Both at Zipf ``floor`` or more: a rare look-alike is more often a false friend or a dictionary oddity. Returns
-        how many were accepted.
+        ``-ment``, ``-ure``, ``-al``... Both at Zipf ``floor`` or more: a rare look-alike is more often a false friend
+        or a dictionary oddity. Verbs made by adding ``-er`` (``file``/``filer``, ``lime``/``limer``,
+        ``catch``/``catcher``) are false friends too often: they need the corpus or a dictionary. Returns how many
+        were accepted.
         """
         accepted = 0
-        for (_, en_lemma, fr_lemma), ev in self.evidence.items():
+        for (pos, en_lemma, fr_lemma), ev in self.evidence.items():
+            if pos == "verb":
+                continue
             if ev.cognate and not ev.cognate_sure and zipf_en.get(en_lemma, 0.0) >= floor and (
                     zipf_fr.get(fr_lemma, 0.0) >= floor):
                 ev.cognate_sure = True
@@ -322,7 +349,7 @@ class Grower:
             return (pos, en_lemma) in self.phrase_keys
         if not _EN_WORD.match(en_lemma) or en_lemma in EN_STOP or en_lemma in EN_FUNCTION:
             return False
-        if not self.en.is_stem(en_lemma):
+        if not self.en.is_stem(en_lemma) or en_lemma in PLURAL_LEMMAS:
             return False
         flags = self.en.flags(en_lemma)
         hints = flags_hint(flags)
@@ -337,14 +364,31 @@ class Grower:
         """Per part of speech, per English lemma: the chosen French lemma and its evidence."""
         best: dict[str, dict[str, tuple[str, Evidence]]] = {"noun": {}, "verb": {}, "adj": {}}
         for (pos, en_lemma, fr_lemma), ev in self.evidence.items():
-            if not ev.enough(self.config) or not self._plausible(pos, en_lemma, ev):
-                continue
-            if pos in ("noun", "adj") and self._other_reading_wins(pos, en_lemma, fr_lemma):
+            if not self._accepted(pos, en_lemma, fr_lemma, ev):
                 continue
             current = best[pos].get(en_lemma)
             if current is None or (ev.rank(), fr_lemma) > (current[1].rank(), current[0]):
                 best[pos][en_lemma] = (fr_lemma, ev)
         return best
+
+    def _accepted(self, pos: str, en_lemma: str, fr_lemma: str, ev: Evidence) -> bool:
+        """Whether a candidate is good enough to be written (evidence, part of speech, reading)."""
+        if "_" in en_lemma:
+            return (pos, en_lemma) in self.phrase_keys and ev.votes >= 1 and self._head_agrees(en_lemma, fr_lemma)
+        if not ev.enough(self.config) or not self._plausible(pos, en_lemma, ev):
+            return False
+        return not (pos in ("noun", "adj") and self._other_reading_wins(pos, en_lemma, fr_lemma))
+
+    def _head_agrees(self, en_key: str, fr_phrase: str) -> bool:
+        """A two-word noun's heads must translate each other, in the hand lexicon or by single-word evidence.
+
+        ``parse_error`` / ``erreur d'analyse`` holds because ``error`` is ``erreur``.
+        """
+        head_en, head_fr = en_key.rsplit("_", 1)[1], fr_phrase.split()[0]
+        if any(fold(n.fr_sg) == fold(head_fr) for n in self.hand.lookup(head_en).nouns):
+            return True
+        ev = self.evidence.get(("noun", head_en, head_fr))
+        return ev is not None and ev.enough(self.config)
 
     def _other_reading_wins(self, pos: str, en_lemma: str, fr_lemma: str) -> bool:
         """A word pair readable as noun and adjective (``low``/``bas``) is an adjective when English flags say so."""
@@ -358,11 +402,8 @@ class Grower:
         """Every (pos, English lemma, French lemma, evidence) good enough to be written, best first."""
         out = []
         for (pos, en_lemma, fr_lemma), ev in self.evidence.items():
-            if not ev.enough(self.config) or not self._plausible(pos, en_lemma, ev):
-                continue
-            if pos in ("noun", "adj") and self._other_reading_wins(pos, en_lemma, fr_lemma):
-                continue
-            out.append((pos, en_lemma, fr_lemma, ev))
+            if self._accepted(pos, en_lemma, fr_lemma, ev):
+                out.append((pos, en_lemma, fr_lemma, ev))
         out.sort(key=lambda item: (-item[3].rank(), item[0], item[1], item[2]))
         return out
 
@@ -488,11 +529,16 @@ def derive_participles(verbs: Iterable[Mapping[str, Any]], fr: FrenchMorph, take
     out: list[dict[str, Any]] = []
     for verb in verbs:
         past, inf = verb["en"]["past"], verb["fr"]["inf"]
-        if not past.endswith("ed") or verb["en"]["base"] in IRREGULAR_VERBS or " " in inf or past in adjective_keys:
+        if not (past.endswith("ed") and past.isalpha()) or verb["en"]["base"] in IRREGULAR_VERBS or " " in inf or (
+                past in adjective_keys):
             continue
+        evidence = verb.get("evidence") or {}
+        backed = evidence.get("votes") or evidence.get("align", 0) >= 0.1
+        if verb.get("provenance", "hand") != "hand" and not backed:
+            continue  # only verbs the corpus backs: a loose verb makes a looser adjective ("longed" / "longé")
         forms = fr.participle(inf)
-        if forms is None:
-            continue
+        if forms is None or forms[0] == forms[1]:
+            continue  # an invariable participle (intransitive verb: "persisté") is no adjective
         spellings = [s for s in _spellings(past, *forms) if fold(s) not in taken]
         if not spellings or fold(past) in taken:
             continue

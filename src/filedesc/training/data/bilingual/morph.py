@@ -52,6 +52,25 @@ IRREGULAR_VERBS: dict[str, tuple[str, str]] = {
 """Irregular English verbs: base -> (past, gerund); ``en_US`` has no flag linking ``write`` to ``wrote``."""
 
 
+IRREGULAR_PLURALS: dict[str, str] = {
+    "man": "men", "woman": "women", "child": "children", "person": "people", "mouse": "mice", "foot": "feet",
+    "tooth": "teeth", "goose": "geese", "ox": "oxen", "leaf": "leaves", "knife": "knives", "life": "lives",
+    "wife": "wives", "half": "halves", "shelf": "shelves", "wolf": "wolves", "thief": "thieves", "loaf": "loaves",
+    "analysis": "analyses", "index": "indexes", "matrix": "matrices", "vertex": "vertices", "axis": "axes",
+    "criterion": "criteria", "phenomenon": "phenomena", "thesis": "theses", "crisis": "crises", "basis": "bases",
+    "hypothesis": "hypotheses", "appendix": "appendices", "radius": "radii", "stimulus": "stimuli",
+    "nucleus": "nuclei", "fungus": "fungi", "cactus": "cacti", "alumnus": "alumni", "bacterium": "bacteria",
+    "curriculum": "curricula", "medium": "media", "datum": "data", "diagnosis": "diagnoses", "ellipsis": "ellipses",
+    "parenthesis": "parentheses", "synopsis": "synopses", "oasis": "oases", "emphasis": "emphases",
+}
+"""English plurals ``en_US`` lists as unrelated words."""
+PLURAL_LEMMAS = frozenset({*IRREGULAR_PLURALS.values(), "mitochondria", "algae", "larvae", "vertebrae", "genera"})
+"""Words that are plurals themselves: never an entry's singular."""
+MASS_ENDINGS = ("ity", "ism", "ness", "logy", "graphy", "metry", "nomy", "tion", "sion", "ment", "ance", "ence",
+                "ics", "ing", "itis", "osis", "ery", "dom", "hood", "ship", "ware", "age")
+"""Abstract endings: a noun so ending that ``en_US`` gives no plural is taken as uncountable."""
+
+
 def _lower(stem: Stem) -> bool:
     return stem.word == stem.word.lower() and stem.word.isalpha() or "-" in stem.word and stem.word.islower()
 
@@ -185,7 +204,10 @@ class EnglishMorph:
         self.dic = dic
         self.by_form: dict[str, list[EnglishForm]] = {}
         self.forms_of: dict[str, dict[str, str]] = {}
+        self.proper: set[str] = set()
         for stem in dic.stems:
+            if stem.word[:1].isupper() and stem.word[1:].islower():
+                self.proper.add(stem.word.lower())
             if not stem.word.isalpha() or stem.word != stem.word.lower():
                 continue
             flags = frozenset(stem.flags)
@@ -214,8 +236,24 @@ class EnglishMorph:
         return self.forms_of.get(word, {}).get("flags", "")
 
     def plural(self, word: str) -> str | None:
-        """The ``S`` form of a noun, or None (mass nouns and words without the flag)."""
-        return self.forms_of.get(word, {}).get("S")
+        """A noun's plural, or None for a mass noun.
+
+        Irregular (``women``), the ``S`` form, or the regular plural when the dictionary holds it through another
+        stem (``condensers`` comes from ``condense``).
+        """
+        if word in IRREGULAR_PLURALS:
+            return IRREGULAR_PLURALS[word]
+        found = self.forms_of.get(word, {}).get("S")
+        if found is not None:
+            return found
+        candidates = [word[:-1] + "ies"] if word.endswith("y") and word[-2:-1] not in "aeiou" else (
+            [word + "es"] if word.endswith(("s", "x", "z", "ch", "sh")) else [word + "s", word + "es"])
+        for candidate in candidates:
+            if candidate in self.by_form:
+                return candidate
+        if word.endswith(MASS_ENDINGS):
+            return None
+        return candidates[0]  # en_US lists many count nouns without their plural (contest, potato, tuner)
 
     def verb(self, word: str) -> tuple[str, str, str, str] | None:
         """(base, third, gerund, past) of a verb, or None when the dictionary cannot give all of them."""
