@@ -234,7 +234,7 @@ def _copied(item: _Item, table: WordTable, name_lang: str | None) -> _Item:
         singular = None if info.fr_gender else table.singular(text)
         gender = info.fr_gender or (singular.fr_gender if singular else "")
         return replace(item, noun=Unknown(text, fr=info.word, gender=gender), plural=singular is not None)
-    if info.en >= 3.0 and info.en >= info.fr + 1.0:
+    if info.en >= 3.0 and info.en >= info.fr + 1.0 and info.tag != "x":  # "x": no noun (all, any)
         stem = text[:-3] + "y" if text.endswith("ies") else text[:-1]
         singular = table.get(stem) if text.endswith("s") and len(text) > 3 else None
         return replace(item, noun=Unknown(text, gender="m"), plural=singular is not None and singular.en >= 3.0)

@@ -142,6 +142,8 @@ class WordTable:
                 prev = best[start]
                 if prev is None or len(prev[1]) >= max_pieces:
                     continue
+                if low[start:end] in FUNCTION_WORDS and (start == 0 or end == n):
+                    continue  # a function word glues two words: ``de`` opening ``degrevement`` is a prefix
                 score = self._piece_score(low[start:end], known)
                 if score is None:
                     continue

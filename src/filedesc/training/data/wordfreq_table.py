@@ -12,8 +12,8 @@ and give a French noun its article. Rebuild it when either source changes; the t
 Columns (tab-separated, one word a line, sorted): ``key`` (the word folded: lowercase, no accents, as identifiers
 write it), ``word`` (its most used spelling, accents included; empty when it is the key),
 ``en`` and ``fr`` (Zipf frequency times 10, 0 when absent from that language's top list), ``tag`` (French part of
-speech from hunspell: ``nm``/``nf``/``ne`` noun masculine/feminine/either, ``v`` infinitive, ``a`` adjective,
-empty when unknown).
+speech from hunspell: ``nm``/``nf``/``ne`` noun masculine/feminine/either, ``v`` infinitive, ``a`` adjective;
+``x`` for a word hunspell ``en_US`` lists with no sign of a noun; empty when unknown).
 """
 
 from __future__ import annotations
@@ -49,6 +49,23 @@ def french_tags(dic_path: Path) -> dict[str, str]:
     return tags
 
 
+def english_tags(dic_path: Path) -> dict[str, str]:
+    """``x`` for English words the hunspell ``en_US`` dictionary lists with no sign of being a noun.
+
+    A noun takes the plural flag ``S`` or only the possessive ``M`` (``toaster/M``); ``all/MP``, ``any`` or
+    ``safe/UYTPR`` take neither. Words absent from the dictionary (``whitespace`` is there, ``rollout`` is not)
+    get no tag: jargon, usually nouns.
+    """
+    tags: dict[str, str] = {}
+    for line in dic_path.read_text(encoding="utf-8", errors="replace").splitlines()[1:]:
+        word, _, flags = line.strip().partition("/")
+        if word.islower() and ("S" not in flags and flags != "M"):
+            tags.setdefault(word, "x")
+        elif word.islower():
+            tags[word] = ""
+    return {w: t for w, t in tags.items() if t}
+
+
 def build(top: int) -> list[str]:
     """The table's lines, header first."""
     import wordfreq
@@ -63,6 +80,8 @@ def build(top: int) -> list[str]:
                 freq.setdefault(word, {})[lang] = round(10 * wordfreq.zipf_frequency(word, lang))
     dic = find_dictionary("fr")
     tags = french_tags(dic.with_suffix(".dic")) if dic is not None else {}
+    en_dic = find_dictionary("en")
+    en_tags = english_tags(en_dic.with_suffix(".dic")) if en_dic is not None else {}
     merged: dict[str, tuple[str, int, int, str]] = {}
     for word in sorted(freq):
         f = freq[word]
@@ -73,6 +92,8 @@ def build(top: int) -> list[str]:
             spelling = word if fr > old[2] else old[0]
             tag = tags.get(spelling, "") or (old[3] if old[3].startswith("n") else tag if tag.startswith("n") else "")
             word, en, fr = spelling, max(en, old[1]), max(fr, old[2])
+        if en_tags.get(word) == "x" and not tag:
+            tag = "x"  # English only: no sign of a noun (``all``, ``any``); French tags win for shared words
         merged[key] = (word, en, fr, tag)
     lines = [f"# wordfreq {getattr(wordfreq, '__version__', '3.x')} (CC BY-SA 4.0), top {top} words of en and fr; "
              f"French tags from hunspell-fr ({dic.name if dic else 'missing'}). Columns: key word en fr tag"]
