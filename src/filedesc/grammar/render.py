@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from filedesc.grammar import english, french
-from filedesc.grammar.meaning import Complement, Meaning, NounPhrase
+from filedesc.grammar.meaning import Complement, Meaning, NounPhrase, Unknown
 from filedesc.lexicon import Convention
 
 #: Verbs whose ``to`` complement is a target format: "convertit en JSON", not "à JSON".
@@ -73,7 +73,9 @@ def _fr_to(meaning: Meaning) -> bool:
     """Whether French renders ``to`` as ``en`` (target format, no article)."""
     if any(v.key in CONVERT_VERBS for v in meaning.actions):
         return True
-    return any(getattr(o.head, "key", "") in CONVERT_NOUNS for o in meaning.objects)
+    # a copied word counts too: ``conversion`` may be missing from the lexicon and still read as a conversion
+    return any((o.head.text.lower() if isinstance(o.head, Unknown) else o.head.key) in CONVERT_NOUNS
+               for o in meaning.objects)
 
 
 def _complement(c: Complement, lang: str, meaning: Meaning) -> str:
