@@ -42,7 +42,7 @@ EN_STOP = frozenset(
     "itself yes not nor but yet so too can could would should shall will may might must being been does did "
     "done has had having get got etc via per non himself herself itself myself yourself ourselves themselves "
     "anybody anyone anything everybody everyone everything nobody nothing somebody someone something none "
-    "whatever whichever whoever".split()
+    "whatever whichever whoever worse worst better best less least".split()
 )
 ADJECTIVE_ENDINGS = ("less", "ful", "ous", "able", "ible")
 """English endings that make adjectives, never nouns (``lossless`` is no ``perte``)."""
@@ -79,7 +79,8 @@ FALSE_FRIENDS = frozenset(
     "attend assume abuse deceive pile plot prune rude surname tentative genial obedience carnation lime file "
     "catch long cruise evade enrage candid concurrence consistent conductor costume crayon déception "
     "disposition fabricate gymnasium hotel mystify petulant physician preservative provision "
-    "rider sympathize versatile emergency directory academia visor destitution terrific esperance "
+    "rider sympathize versatile emergency directory academia visor destitution terrific esperance casual "
+    "cinematic domesticity "
     "bless wreck affair apology commodity confection conductor crane douche excited fastidious grand luxurious "
     "mundane preservative qualified resumption sympathy topic vacancy".split()
 )
@@ -169,6 +170,11 @@ class Grower:
         if not _EN_WORD.match(en_form) or not _FR_WORD.match(fr_form) or fr_form in FR_FUNCTION:
             return out
         en_readings = self.en.analyses(en_form)
+        # one form, two stems ("staging": stage + ing, stag + ing): the longer stem is the word meant
+        longest: dict[str, int] = {}
+        for reading in en_readings:
+            longest[reading.flag] = max(longest.get(reading.flag, 0), len(reading.stem))
+        en_readings = [r for r in en_readings if len(r.stem) == longest[r.flag]]
         for form in self.fr.analyses(fr_form):
             stem_tags, tags = set(form.stem.tags), form.tags
             lemma = form.stem.word
@@ -374,7 +380,12 @@ class Grower:
     def _accepted(self, pos: str, en_lemma: str, fr_lemma: str, ev: Evidence) -> bool:
         """Whether a candidate is good enough to be written (evidence, part of speech, reading)."""
         if "_" in en_lemma:
+            if any(part in self.en.proper and not self.en.flags(part) for part in en_lemma.split("_")):
+                return False  # "french desktop": a proper adjective, lowercased by the tokenizer (en_US's
+                # lowercase twin of a proper name carries no flags; "bill", "mark" do and stay)
             return (pos, en_lemma) in self.phrase_keys and ev.votes >= 1 and self._head_agrees(en_lemma, fr_lemma)
+        if en_lemma in FALSE_FRIENDS and fold(fr_lemma)[:4] == en_lemma[:4]:
+            return False  # a look-alike of a known false friend, from any source (assume / assumer)
         if not ev.enough(self.config) or not self._plausible(pos, en_lemma, ev):
             return False
         return not (pos in ("noun", "adj") and self._other_reading_wins(pos, en_lemma, fr_lemma))

@@ -62,6 +62,7 @@ IRREGULAR_PLURALS: dict[str, str] = {
     "nucleus": "nuclei", "fungus": "fungi", "cactus": "cacti", "alumnus": "alumni", "bacterium": "bacteria",
     "curriculum": "curricula", "medium": "media", "datum": "data", "diagnosis": "diagnoses", "ellipsis": "ellipses",
     "parenthesis": "parentheses", "synopsis": "synopses", "oasis": "oases", "emphasis": "emphases",
+    "stomach": "stomachs", "epoch": "epochs", "monarch": "monarchs", "patriarch": "patriarchs", "tech": "techs",
 }
 """English plurals ``en_US`` lists as unrelated words."""
 PLURAL_LEMMAS = frozenset({*IRREGULAR_PLURALS.values(), "mitochondria", "algae", "larvae", "vertebrae", "genera"})
@@ -243,6 +244,8 @@ class EnglishMorph:
         """
         if word in IRREGULAR_PLURALS:
             return IRREGULAR_PLURALS[word]
+        if word.endswith(("itis", "osis")):
+            return None  # en_US's "arteritises" is no plural anyone writes
         found = self.forms_of.get(word, {}).get("S")
         if found is not None:
             return found
