@@ -10,7 +10,8 @@ import pytest
 
 from filedesc.grammar import analyse, describe_by_rules
 from filedesc.grammar.frequency import load_words
-from filedesc.lexicon import Lexicon
+from filedesc.lexicon import Lexicon, lexicon_from_data
+from tests.grammar.conftest import fixture_data
 
 EXPECTED: list[tuple[str, str, str]] = [
     ("calcul_liasse.py", "Python module for the liasse calculation.", "Module Python pour le calcul de liasse."),
@@ -75,3 +76,22 @@ def test_shipped_table_is_sorted_by_key() -> None:
     lines = [line for line in (resources.files("filedesc") / "grammar" / "data" / "words.tsv").read_text(
         encoding="utf-8").splitlines() if line and not line.startswith("#")]
     assert lines == sorted(lines)  # the look-up is a binary search over the lines
+
+
+def test_a_past_participle_qualifies_the_nouns() -> None:
+    data = fixture_data()
+    for verb in data["verbs"]:
+        if verb["key"] == "download":  # the shipped lexicon lists past forms among the spellings
+            verb["spellings"].append("downloaded")
+            verb["fr"]["pp"] = "téléchargé"
+    lex = lexicon_from_data(data)
+    meaning = analyse("clean_downloaded_files.sh", lex).meaning
+    assert [a.en for a in meaning.objects[0].adjectives] == ["downloaded"]  # not a stray verb that gives up
+    assert describe_by_rules("clean_downloaded_files.sh", "en", lex) == "Shell script that cleans the downloaded files."
+    assert describe_by_rules("clean_downloaded_files.sh", "fr", lex) == (
+        "Script shell qui nettoie les fichiers téléchargés.")
+
+
+def test_a_copied_conversion_converts(lex: Lexicon) -> None:
+    # ``conversion`` stands in the fixture lexicon; a copied convert noun reads the same (render._fr_to)
+    assert describe_by_rules("conversion_emails_en_minuscules.py", "fr", lex).endswith("en minuscules.")
