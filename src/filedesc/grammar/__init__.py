@@ -3,7 +3,9 @@
 This package is the heart of the rule-based backend and of the training-data generator. The API:
 
 Data (frozen dataclasses, :mod:`filedesc.grammar.meaning`):
-    ``Unknown(text)``: a word the lexicon does not know, rendered verbatim (no article in French).
+    ``Unknown(text, fr="", gender="")``: a word the lexicon does not know, copied as written; with ``fr`` and
+        ``gender`` (from the word table, :mod:`filedesc.grammar.frequency`) French writes it with its accents and
+        an article ("la solidarité"), else with none, like a name.
     ``NounPhrase(head, modifiers=(), adjectives=(), plural=False, modifier_plural=(), definite=True)``: English
         order, modifiers outermost first (``user account settings`` -> head ``settings``, modifiers
         ``(user, account)``); heads and modifiers are ``NounEntry`` or ``Unknown``.

@@ -3,8 +3,10 @@
 A name reads as ``[verb (and verb)] [object (and object)] [preposition phrase]*`` in English
 (``convert_csv_to_json``) or French (``analyser_logs``, ``conversion_emails_en_minuscules``); a noun-only name is a
 topic (``user_model``); an English verb may also close the name (``user_create``). Noun sequences use English
-order (modifiers first) unless their words are French (``calcul_impot_revenu``: head first). Unknown words are kept
-verbatim as proper names, and the share of understood tokens is reported so callers can decide to trust the result.
+order (modifiers first) unless their words are French (``calcul_impot_revenu``: head first). Words the lexicon lacks
+go to the word table (:mod:`filedesc.grammar.frequency`): a glued word is split (``pousserlestextes``), a French
+noun or adjective keeps its accents, gender and agreement, other words are copied as names; the share of understood
+tokens is reported so callers can decide to trust the result.
 """
 
 from __future__ import annotations
