@@ -4,7 +4,8 @@ A uniform draw gives ``arbitrage`` as many training names as ``user``, while rea
 most of the time. Each entry's weight combines two counts:
 
 - how often real file names use it: the folded words of the written corpus' names (``training/data/corpus``),
-  the held-out repositories of ``corpus_test`` left out so that no test name steers training;
+  the held-out repositories of ``corpus_test`` and the build's exclusions (held-out public repositories,
+  ``real-dev`` names) left out so that no test name steers training;
 - how often the language uses it: the Zipf frequency of its English and French forms in the rules backend's
   word table (from ``wordfreq``), as a square root so that common words lead without drowning the rest.
 
@@ -23,7 +24,7 @@ from pathlib import Path
 from filedesc.grammar.frequency import FUNCTION_WORDS, load_words
 from filedesc.lexicon import AdjectiveEntry, NounEntry, VerbEntry, fold
 from filedesc.training.data import corpus_check, split
-from filedesc.training.data.exclusions import repository_of
+from filedesc.training.data.exclusions import load_exclusions, repository_of
 from filedesc.training.data.records import Example
 
 #: Every word weighs at least this (a word of Zipf 4 seen in no name weighs 1).
@@ -55,10 +56,13 @@ def corpus_vocabulary(folder: Path = corpus_check.CORPUS_DIR) -> Counter[str]:
             except (ValueError, KeyError, TypeError):
                 continue
     held_out = split.held_out_repositories(examples)
+    exclusions = load_exclusions()  # held-out public repositories, real-dev names, the standard library
     counts: Counter[str] = Counter()
     seen: set[str] = set()
     for example in examples:
         if example.name in seen or repository_of(example.source) in held_out:
+            continue
+        if exclusions.reason(example.name, example.source) is not None:
             continue
         seen.add(example.name)
         counts.update(name_words(example.name))
