@@ -107,9 +107,9 @@ def build_prompt(name: str, lang: str, prompt_format: str = "name", draft: str |
 
 def draft_source() -> str:
     """What a ``draft`` model's answers depend on besides its weights: the rules' version (for cache keys)."""
-    from filedesc import __version__
+    from filedesc.grammar.version import rules_version
 
-    return f"rules@{__version__}"
+    return rules_version()
 
 
 _lexicon_lock = threading.Lock()

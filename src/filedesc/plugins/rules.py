@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from filedesc import __version__, hookimpl
+from filedesc import hookimpl
+from filedesc.grammar.version import rules_version
 from filedesc.plugins.backend import BackendOptions, BackendSpec, RegisterBackend
 
 
@@ -23,7 +24,7 @@ class RulesBackend:
         from filedesc.lexicon import load_lexicon
 
         self._lexicon = load_lexicon()
-        self.model_id = f"rules@{__version__}"
+        self.model_id = rules_version()
 
     def describe(self, names: Sequence[str], lang: str) -> list[str]:
         """Describe each name with the grammar's rule-based path."""
