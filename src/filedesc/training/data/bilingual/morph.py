@@ -76,6 +76,30 @@ def _lower(stem: Stem) -> bool:
     return stem.word == stem.word.lower() and stem.word.isalpha() or "-" in stem.word and stem.word.islower()
 
 
+def _four_forms(forms: Iterable[Form], pos: str, unmarked_is_both: bool) -> tuple[str, str, str, str] | None:
+    """The (ms, fs, mp, fp) forms among a stem's ``forms`` tagged ``pos``, or None when one is missing.
+
+    ``is:epi`` forms serve both genders; forms with no gender tag serve both when ``unmarked_is_both`` (adjectives)
+    and neither otherwise (participles).
+    """
+    found: dict[str, str] = {}
+    for form in forms:
+        if pos not in form.tags:
+            continue
+        tags = form.tags
+        if "is:epi" in tags or (unmarked_is_both and not {"is:mas", "is:fem"} & tags):
+            genders = ["m", "f"]
+        else:
+            genders = ["m"] if "is:mas" in tags else ["f"] if "is:fem" in tags else []
+        numbers = ["s", "p"] if "is:inv" in tags else ["p"] if "is:pl" in tags else ["s"] if "is:sg" in tags else []
+        for g in genders:
+            for n in numbers:
+                found.setdefault(g + n, form.text)
+    if {"ms", "fs", "mp", "fp"} <= found.keys():
+        return found["ms"], found["fs"], found["mp"], found["fp"]
+    return None
+
+
 @dataclass(frozen=True)
 class FrenchNoun:
     """A French noun lemma with its gender (``m``, ``f`` or ``""`` when epicene) and plural."""
@@ -136,37 +160,17 @@ class FrenchMorph:
     def adjective(self, lemma: str) -> tuple[str, str, str, str] | None:
         """The four forms (ms, fs, mp, fp) of an adjective lemma; None when not an adjective of the dictionary."""
         for stem in self.stems(lemma, "adj") or [s for s in self.by_lemma.get(lemma, []) if "po:adj" in s.tags]:
-            found: dict[str, str] = {}
-            for form in self.dic.forms(stem):
-                if "po:adj" not in form.tags:
-                    continue
-                genders = ["m", "f"] if ("is:epi" in form.tags or not {"is:mas", "is:fem"} & form.tags) else (
-                    ["m"] if "is:mas" in form.tags else ["f"])
-                numbers = ["s", "p"] if "is:inv" in form.tags else ["p"] if "is:pl" in form.tags else (
-                    ["s"] if "is:sg" in form.tags else [])
-                for g in genders:
-                    for n in numbers:
-                        found.setdefault(g + n, form.text)
-            if {"ms", "fs", "mp", "fp"} <= found.keys():
-                return found["ms"], found["fs"], found["mp"], found["fp"]
+            forms = _four_forms(self.dic.forms(stem), "po:adj", unmarked_is_both=True)
+            if forms:
+                return forms
         return None
 
     def participle(self, lemma: str) -> tuple[str, str, str, str] | None:
         """The past participle's four forms (ms, fs, mp, fp) of a verb, or None when the dictionary lacks one."""
         for stem in self.stems(lemma, "v"):
-            found: dict[str, str] = {}
-            for form in self.dic.forms(stem):
-                if "po:ppas" not in form.tags:
-                    continue
-                genders = ["m", "f"] if "is:epi" in form.tags else ["m"] if "is:mas" in form.tags else (
-                    ["f"] if "is:fem" in form.tags else [])
-                numbers = ["s", "p"] if "is:inv" in form.tags else ["p"] if "is:pl" in form.tags else (
-                    ["s"] if "is:sg" in form.tags else [])
-                for g in genders:
-                    for n in numbers:
-                        found.setdefault(g + n, form.text)
-            if {"ms", "fs", "mp", "fp"} <= found.keys():
-                return found["ms"], found["fs"], found["mp"], found["fp"]
+            forms = _four_forms(self.dic.forms(stem), "po:ppas", unmarked_is_both=False)
+            if forms:
+                return forms
         return None
 
     def verb(self, lemma: str) -> FrenchVerb | None:
