@@ -246,7 +246,6 @@ ALIGNED_INDEX = "index.json"
 _KIND_OF = {kind[0]: kind for kind in KINDS}
 
 
-
 class AlignedLayer:
     """The aligned layer, read lazily: a precomputed index, entries parsed only when a look-up reaches them.
 
@@ -256,20 +255,19 @@ class AlignedLayer:
 
     def __init__(self, folder: Traversable | Path, index: dict[str, str] | None = None) -> None:
         self.folder = folder
-        if index is not None:
-            self.index = index
-            return
+        self._lines: dict[str, list[Any]] = {}
+        self._parsed: dict[tuple[str, int], Any] = {}
+        self.index = index if index is not None else self._read_index()
+
+    def _read_index(self) -> dict[str, str]:
         try:
-            self.index = json.loads(folder.joinpath(ALIGNED_INDEX).read_text(encoding="utf-8"))
+            index: dict[str, str] = json.loads(self.folder.joinpath(ALIGNED_INDEX).read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
             LOG.warning("cannot read the aligned lexicon index: %s", exc)
-            self.index = {}
-    _lines: dict[str, list[Any]]
-    _parsed: dict[tuple[str, int], Any]
+            return {}
+        return index
 
     def _entry(self, kind: str, position: int) -> Any:
-        if not hasattr(self, "_parsed"):
-            self._lines, self._parsed = {}, {}
         found = self._parsed.get((kind, position))
         if found is None:
             lines = self._lines.get(kind)
