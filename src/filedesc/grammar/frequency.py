@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
@@ -182,8 +181,3 @@ def _read_table() -> list[str]:
 def load_words() -> WordTable:
     """The shipped table, read once per process (empty when the data file is missing)."""
     return WordTable(_read_table())
-
-
-def log_odds(a: float, b: float) -> float:
-    """How much likelier (in powers of ten) a word of Zipf ``a`` is than one of Zipf ``b``."""
-    return a - b if a and b else math.inf if a else -math.inf
