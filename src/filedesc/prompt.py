@@ -7,12 +7,7 @@ never disagree (``tests/test_prompt.py`` checks that the training package really
 from __future__ import annotations
 
 import re
-import threading
 import unicodedata
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from filedesc.lexicon import Lexicon
 
 LANGUAGES: tuple[str, ...] = ("en", "fr")
 """Description languages the project supports."""
@@ -112,10 +107,6 @@ def draft_source() -> str:
     return rules_version()
 
 
-_lexicon_lock = threading.Lock()
-_lexicon: list[Lexicon] = []
-
-
 def rules_draft(name: str, lang: str) -> str:
     """The ``rules`` backend's sentence for an already normalised ``name``: the draft a ``draft`` model post-edits.
 
@@ -124,11 +115,6 @@ def rules_draft(name: str, lang: str) -> str:
     places, never a frozen copy.
     """
     from filedesc.grammar.rules import describe_by_rules
+    from filedesc.lexicon import load_lexicon  # cached: the same Lexicon the rules backend uses
 
-    if not _lexicon:
-        with _lexicon_lock:
-            if not _lexicon:
-                from filedesc.lexicon import load_lexicon
-
-                _lexicon.append(load_lexicon())
-    return describe_by_rules(name, lang, _lexicon[0])
+    return describe_by_rules(name, lang, load_lexicon())
