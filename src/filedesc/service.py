@@ -123,7 +123,11 @@ class Describer:
 
     def normalize(self, name: AnyName) -> str:
         """Decode ``name`` (:func:`~filedesc.filenames.decode_name`), then apply ``filedesc_normalize_name``."""
-        result = self._pm.hook.filedesc_normalize_name(name=decode_name(name).text)
+        return self._normalize_text(decode_name(name).text)
+
+    def _normalize_text(self, text: str) -> str:
+        """Apply ``filedesc_normalize_name`` to an already decoded name."""
+        result = self._pm.hook.filedesc_normalize_name(name=text)
         return result if isinstance(result, str) else ""
 
     def _postprocess(self, description: str, name: str, lang: str) -> str:
@@ -156,7 +160,7 @@ class Describer:
         """
         lang = resolve_lang(lang)
         decoded = [decode_name(name) for name in names]
-        normalized = [self.normalize(d.text) for d in decoded]
+        normalized = [self._normalize_text(d.text) for d in decoded]
         bad = [i for i, n in enumerate(normalized) if not n]
         if bad:
             shown = ", ".join(f"#{i + 1} ({decoded[i].display!r})" for i in bad[:5])
