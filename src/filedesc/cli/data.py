@@ -39,6 +39,14 @@ def register(subparsers: Any) -> None:
         "corpus out of train, to measure what it brings)",
     )
     build.add_argument(
+        "--corpus-leave-out",
+        nargs="+",
+        default=[],
+        metavar="PART",
+        help="corpus parts (file stems, e.g. github-fr-6) left out of train only; valid, test and corpus_test "
+        "stay the same, to measure what those parts bring",
+    )
+    build.add_argument(
         "--no-mined",
         dest="mined",
         action="store_false",
@@ -153,6 +161,7 @@ def run(args: argparse.Namespace) -> int:
             seed=args.seed,
             mined=args.mined,
             corpus_weight=args.corpus_weight,
+            corpus_leave_out=tuple(args.corpus_leave_out),
             skip_misspelled=args.skip_misspelled,
         )
     )

@@ -106,3 +106,28 @@ def test_corpus_weight_repeats_or_drops_the_corpus_in_train(
     assert stats["corpus_weight"] == 0 and stats["corpus_train_lines"] == 0
     with pytest.raises(FiledescError, match="corpus-weight"):
         BuildConfig(out=tmp_path / "bad", corpus_weight=-1)
+
+
+def test_corpus_leave_out_drops_a_part_from_train_only(
+    tmp_path: Path, lexicon: Lexicon, empty_lexicon: Lexicon, exclusions: Exclusions
+) -> None:
+    corpus = _wide_corpus(tmp_path / "corpus")
+    rows = (corpus / "part.jsonl").read_text(encoding="utf-8").splitlines()
+    (corpus / "part.jsonl").write_text("\n".join(rows[:30]) + "\n", encoding="utf-8")
+    (corpus / "new.jsonl").write_text("\n".join(rows[30:]) + "\n", encoding="utf-8")
+    new_sources = {json.loads(row)["source"] for row in rows[30:]}
+    common = {"size": 1500, "mined": False, "corpus_dir": corpus, "lexicon": lexicon, "core_lexicon": empty_lexicon,
+              "exclusions": exclusions}
+    full = build(BuildConfig(out=tmp_path / "full", **common))  # type: ignore[arg-type]
+    without = build(BuildConfig(out=tmp_path / "without", corpus_leave_out=("new",), **common))  # type: ignore[arg-type]
+    assert any(e.source in new_sources for e in full.splits["train"])
+    assert not any(e.source in new_sources for e in without.splits["train"])
+    kept = [e for e in without.splits["train"] if e.origin == "corpus"]
+    old_in_full = [e for e in full.splits["train"] if e.origin == "corpus" and e.source not in new_sources]
+    assert kept and len(kept) == len(old_in_full)
+    for split in ("valid", "test", "corpus_test"):
+        assert without.splits[split] == full.splits[split]
+    stats = json.loads((tmp_path / "without" / "stats.json").read_text(encoding="utf-8"))
+    assert stats["corpus_left_out"] == ["new"]
+    with pytest.raises(FiledescError, match="among: new, part"):
+        BuildConfig(out=tmp_path / "bad", corpus_dir=corpus, corpus_leave_out=("nope",))

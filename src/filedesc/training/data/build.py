@@ -8,6 +8,7 @@ well-known description is misspelled; corpus lines with defects are left out and
 
 from __future__ import annotations
 
+import json
 import logging
 import random
 import time
@@ -50,12 +51,23 @@ class BuildConfig:
     """Copies of each written-corpus training line: real names weigh more than generated ones. 0 leaves the corpus
     out of ``train`` (it stays in ``valid``, ``test`` and ``corpus_test``): the "without the corpus" arm of the
     comparison in the dataset card."""
+    corpus_leave_out: tuple[str, ...] = ()
+    """Corpus parts (file stems, e.g. ``github-fr-6``) whose files are left out of ``train`` only: ``valid``,
+    ``test`` and ``corpus_test`` stay identical, so two builds measure what those parts bring at equal data
+    otherwise."""
 
     def __post_init__(self) -> None:
         if self.corpus_weight < 0:
             raise FiledescError(f"--corpus-weight {self.corpus_weight} must be 0 (no corpus in train) or more")
         if self.size < 100:
             raise FiledescError(f"--size {self.size} is too small: use at least 100 examples")
+        missing = [part for part in self.corpus_leave_out if not (self.corpus_dir / f"{part}.jsonl").is_file()]
+        if missing:
+            known = ", ".join(sorted(path.stem for path in self.corpus_dir.glob("*.jsonl")))
+            raise FiledescError(
+                f"--corpus-leave-out: no corpus part {', '.join(missing)} in {self.corpus_dir}; "
+                f"name parts by file stem, among: {known}"
+            )
 
 
 @dataclass
@@ -115,6 +127,15 @@ def _stats(result: split.SplitResult, config: BuildConfig, extra: dict[str, Any]
     }
 
 
+def _part_sources(folder: Path, parts: tuple[str, ...]) -> set[str]:
+    """The ``source`` of every line of the named corpus part files."""
+    sources: set[str] = set()
+    for part in parts:
+        with (folder / f"{part}.jsonl").open(encoding="utf-8") as handle:
+            sources.update(json.loads(line)["source"] for line in handle if line.strip())
+    return sources
+
+
 def build(config: BuildConfig) -> BuildResult:
     """Run every step and write the dataset folder; returns the splits and statistics."""
     started = time.monotonic()
@@ -154,6 +175,11 @@ def build(config: BuildConfig) -> BuildResult:
         forced_train=well_known,
         salt=f"filedesc-{config.seed}",
     )
+    left_out = _part_sources(config.corpus_dir, config.corpus_leave_out)
+    if left_out:
+        result.splits["train"] = [
+            e for e in result.splits["train"] if not (e.origin == "corpus" and e.source in left_out)
+        ]
     corpus_train = [e for e in result.splits["train"] if e.origin == "corpus"]
     if config.corpus_weight == 0:
         result.splits["train"] = [e for e in result.splits["train"] if e.origin != "corpus"]
@@ -179,6 +205,7 @@ def build(config: BuildConfig) -> BuildResult:
             "reserved_keys": len(reserved),
             "corpus_weight": config.corpus_weight,
             "corpus_train_lines": len(corpus_train),
+            "corpus_left_out": list(config.corpus_leave_out),
             "english_words_in_french": sorted(checker.english_in_french)[:200],
         },
     )
