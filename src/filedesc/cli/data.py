@@ -39,6 +39,12 @@ def register(subparsers: Any) -> None:
         "corpus out of train, to measure what it brings)",
     )
     build.add_argument(
+        "--corpus-dir",
+        type=Path,
+        default=None,
+        help="folder of corpus JSONL parts (default: the packaged written corpus)",
+    )
+    build.add_argument(
         "--corpus-leave-out",
         nargs="+",
         default=[],
@@ -162,6 +168,7 @@ def run(args: argparse.Namespace) -> int:
             mined=args.mined,
             corpus_weight=args.corpus_weight,
             corpus_leave_out=tuple(args.corpus_leave_out),
+            **({"corpus_dir": args.corpus_dir} if args.corpus_dir is not None else {}),
             skip_misspelled=args.skip_misspelled,
         )
     )
