@@ -99,6 +99,21 @@ def test_progress_and_cancellation(echo_plugin: EchoPlugin) -> None:
         Describer("echo").describe([f"m{i}.py" for i in range(10)], "en", cancelled=lambda: True)
 
 
+def test_a_backend_may_ask_for_larger_calls(echo_plugin: EchoPlugin) -> None:
+    names = [f"n{i}.py" for i in range(300)]
+    Describer("echo", cache=False).describe(names, "en")
+    assert [len(call[0]) for call in echo_plugin.backend.calls] == [64, 64, 64, 64, 44]
+    echo_plugin.backend.calls.clear()
+    echo_plugin.backend.batch_size = 128  # type: ignore[attr-defined]
+    seen: list[tuple[int, int]] = []
+    out = Describer("echo", cache=False).describe(
+        names, "en", on_progress=lambda done, total: seen.append((done, total))
+    )
+    assert [len(call[0]) for call in echo_plugin.backend.calls] == [128, 128, 44]
+    assert [d.normalized for d in out] == names and all(n in d.description for n, d in zip(names, out, strict=True))
+    assert seen == [(0, 300), (128, 300), (256, 300), (300, 300)]
+
+
 def test_regenerate_drops_the_cached_entry(echo_plugin: EchoPlugin) -> None:
     d = Describer("echo")
     d.describe(["a.py"], "en")

@@ -25,7 +25,14 @@ from filedesc.plugins.manager import BackendRegistry, get_plugin_manager
 log = logging.getLogger(__name__)
 
 BATCH_SIZE = 64
-"""Names sent to a backend per call: small enough to report progress and notice cancellation often."""
+"""Names sent to a backend per call: small enough to report progress and notice cancellation often. A backend may
+ask for larger calls with a ``batch_size`` attribute (the ONNX backends do when they use several cores)."""
+
+
+def backend_batch_size(backend: Backend) -> int:
+    """Names per call for ``backend``: its ``batch_size`` attribute, else ``BATCH_SIZE``."""
+    size = getattr(backend, "batch_size", None)
+    return size if isinstance(size, int) and size > 0 else BATCH_SIZE
 
 
 class Cancelled(FiledescError):
@@ -178,10 +185,11 @@ class Describer:
         done = len(results)
         if on_progress:
             on_progress(done, len(keys))
-        for start in range(0, len(todo), BATCH_SIZE):
+        size = backend_batch_size(backend)
+        for start in range(0, len(todo), size):
             if cancelled and cancelled():
                 raise Cancelled("the request was cancelled")
-            chunk = todo[start : start + BATCH_SIZE]
+            chunk = todo[start : start + size]
             raw = self._run_backend(backend, chunk, lang, given)
             fresh = {n: self._postprocess(d, n, lang) for n, d in zip(chunk, raw, strict=True)}
             if self.cache:

@@ -21,6 +21,9 @@ class Backend(Protocol):
         name: The registered name (``"rules"``, ``"onnx-int8"``).
         model_id: Identifies the model and its version (``"filedesc-small@0.1.0+int8"``); the cache key includes
             it, so a new model never serves an old model's cached answers.
+
+    A backend may also set ``batch_size`` (an int): the most names ``Describer`` hands it per call (default
+    ``filedesc.service.BATCH_SIZE``); one that runs a call's names on several cores asks for more.
     """
 
     name: str

@@ -24,6 +24,13 @@ MAX_DEFAULT_WORKERS = 2
 is the case that needs them, and one name never uses more than one."""
 
 
+CALL_WINDOWS = 4
+"""With several workers, ``Describer`` hands this many sort windows (``onnx_seq2seq.SORT_WINDOW`` names each) per
+call: a call's chunks keep every worker busy until its last few, where one call per window left a worker idle
+while the other ran the window's longest chunk. Windows keep the chunks, so the descriptions, those of 64-name
+calls. Four windows (256 names, ~0.3 s on 2 cores) keep progress reports and cancellation checks frequent."""
+
+
 def default_workers() -> int:
     """Concurrent generation calls for large batches: the cores this process may use, at most 2."""
     try:
@@ -47,12 +54,14 @@ class OnnxBackend:
     """Greedy descriptions from an exported folder through ONNX Runtime."""
 
     def __init__(self, quant: str, folder: Path, threads: int | None) -> None:
-        from filedesc.runtime.onnx_seq2seq import GENERATION_FILE, STEP_FILES, OnnxSeq2Seq
+        from filedesc.runtime.onnx_seq2seq import GENERATION_FILE, SORT_WINDOW, STEP_FILES, OnnxSeq2Seq
 
         self.name = f"onnx-{quant}"
         # one intra-op thread a call (lowest latency at one name); the cores go to concurrent chunks of a batch
         count = threads or int(os.environ.get(THREADS_ENV, "0")) or default_workers()
         self.model = OnnxSeq2Seq(folder, threads=1, workers=count)
+        self.batch_size = SORT_WINDOW * (CALL_WINDOWS if self.model.workers > 1 else 1)
+        """Names per ``Describer`` call (see ``CALL_WINDOWS``)."""
         files = ("config.json", "tokenizer.json", GENERATION_FILE, *STEP_FILES)
         self.model_id = f"{self.model.config.get('name', folder.name)}-{quant}@{fingerprint(folder, files)}"
         if self.takes_drafts:  # its answers change when the rules (its drafts) do

@@ -17,13 +17,22 @@ def left_pad(rows: Sequence[Sequence[int]], pad_id: int) -> tuple[list[list[int]
     return ids, mask
 
 
-def length_sorted_chunks(lengths: Sequence[int], size: int) -> list[list[int]]:
+def length_sorted_chunks(lengths: Sequence[int], size: int, window: int | None = None) -> list[list[int]]:
     """Indices of rows grouped into chunks of at most ``size``, shortest rows first.
 
     A batched generation call pads every row to the longest prompt and decodes until its longest description
     ends, so rows of like length in one chunk waste the least work; short chunks also keep a long tail from
     holding a whole large batch back.
+
+    ``window``: sort only within consecutive windows of that many rows (rows ``0..window-1``, then the next
+    ``window``, ...), each window cut on its own; so a call of several windows makes exactly the chunks that one
+    call per window would make. ``None``: one window, the whole batch.
     """
-    order = sorted(range(len(lengths)), key=lambda i: lengths[i])
     step = max(1, size)
-    return [order[i : i + step] for i in range(0, len(order), step)]
+    span = len(lengths) if window is None else max(1, window)
+    chunks: list[list[int]] = []
+    for start in range(0, len(lengths), max(1, span)):
+        stop = min(len(lengths), start + span)
+        order = sorted(range(start, stop), key=lambda i: lengths[i])
+        chunks += [order[i : i + step] for i in range(0, len(order), step)]
+    return chunks

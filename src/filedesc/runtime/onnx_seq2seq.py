@@ -29,6 +29,11 @@ CHUNK_SIZE = 8
 """Rows per generation call in a large batch (length-sorted). On 1,245 real names, int8, one thread (names per
 CPU-second, shared machine): 4 to 12 rows 450-530, 16 445, 32 390, 64 290; a call runs until its longest row ends
 and its int8 activations share one quantization scale, so short chunks of like rows waste the least."""
+SORT_WINDOW = 64
+"""Rows are length-sorted (and cut into chunks) within consecutive windows of this many names, never across them:
+the int8 activations of a chunk share one quantization scale, so a name's description can depend on the rows it
+shares a call with, and windows keep the chunks of a large call exactly those of one call per window (the size
+``Describer`` sent before it sent larger calls), whatever the call size."""
 STEP_FILES = ("encoder.onnx", "decoder.onnx")
 NO_REPEAT_NGRAM_SIZE = 3
 """Greedy decoding never repeats a 3-gram: a small model otherwise falls into loops ("warming up the cache up the
@@ -106,6 +111,7 @@ class OnnxSeq2Seq:
         self.workers = max(1, workers)
         self.chunk_size = max(1, chunk_size)
         self._pool: Any = None
+        self._scalar_feeds: dict[tuple[int, int, int], dict[str, np.ndarray]] = {}
         self.config = load_config(folder)
         require_files(folder, ("tokenizer.json",))
         try:
@@ -119,6 +125,7 @@ class OnnxSeq2Seq:
                 f"{self.config['vocab_size']}: the tokenizer does not belong to this model",
                 RETRAIN_FIX,
             )
+        self._start = int(self.config.get("decoder_start_token_id", self.tokenizer.pad_id))
         self.one_call = one_call and (folder / GENERATION_FILE).is_file()
         if self.one_call:
             require_files(folder, (GENERATION_FILE,))
@@ -149,23 +156,28 @@ class OnnxSeq2Seq:
         if num_beams != 1 and not self.one_call:
             raise ValueError("beam search needs generation.onnx; this folder only has the step graphs")
         rows = self.tokenizer.encode_prompts(names, langs, int(self.config["max_input_length"]), drafts)
-        chunks = length_sorted_chunks([len(r) for r in rows], self.chunk_size)
+        chunks = length_sorted_chunks([len(r) for r in rows], self.chunk_size, SORT_WINDOW)
 
-        def run(chunk: list[int]) -> list[list[int]]:
+        def run(chunk: list[int]) -> list[str]:
             ids, mask = left_pad([rows[i] for i in chunk], self.tokenizer.pad_id)
             input_ids, attention = np.asarray(ids, dtype=np.int32), np.asarray(mask, dtype=np.int32)
             if self.one_call:
-                return self._run_one_call(input_ids, attention, num_beams, min_tokens, max_tokens)
-            return self._run_loop(input_ids, attention)
+                sequences = self._run_one_call(input_ids, attention, num_beams, min_tokens, max_tokens)
+            else:
+                sequences = self._run_loop(input_ids, attention)
+            return self.tokenizer.decode_batch([self._strip_start(row) for row in sequences])
 
+        out = [""] * len(rows)
         if len(chunks) > 1 and self.workers > 1:
+            # longest prompts first (they tend to decode longest): the short chunks left at the end keep both
+            # workers busy to the last, instead of one long chunk running alone; each worker decodes its own chunk
+            chunks.sort(key=lambda chunk: -len(rows[chunk[-1]]))
             results = list(self._executor().map(run, chunks))
         else:
             results = [run(chunk) for chunk in chunks]
-        out = [""] * len(rows)
-        for chunk, sequences in zip(chunks, results, strict=True):
-            for index, row in zip(chunk, sequences, strict=True):
-                out[index] = self.tokenizer.decode(self._strip_start(row))
+        for chunk, texts in zip(chunks, results, strict=True):
+            for index, text in zip(chunk, texts, strict=True):
+                out[index] = text
         return out
 
     def _executor(self) -> Any:
@@ -175,12 +187,11 @@ class OnnxSeq2Seq:
             self._pool = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="filedesc-onnx")
         return self._pool
 
-    def _strip_start(self, row: Sequence[int]) -> list[int]:
-        out = [int(t) for t in row]
-        start = int(self.config.get("decoder_start_token_id", self.tokenizer.pad_id))
-        while out and out[0] == start:
-            out = out[1:]
-        return out
+    def _strip_start(self, row: Sequence[int]) -> Sequence[int]:
+        first = 0
+        while first < len(row) and row[first] == self._start:
+            first += 1
+        return row[first:]
 
     def _run_one_call(
         self, input_ids: np.ndarray, attention: np.ndarray, num_beams: int, min_tokens: int, max_tokens: int | None
@@ -188,20 +199,31 @@ class OnnxSeq2Seq:
         longest = int(self.config["max_output_length"]) if max_tokens is None else max_tokens
         if "max_decoder_positions" in self.config:  # the graphs' position-bias table ends there
             longest = min(longest, int(self.config["max_decoder_positions"]) - 1)
-        feeds = {
-            "input_ids": input_ids,
-            "attention_mask": attention,
-            # lengths count the decoder start token
-            # ORT's T5 BeamSearch reads garbage ids when asked for one token (max_length 2): ask for two, cut below
-            "max_length": np.array([max(longest, 2) + 1], dtype=np.int32),
-            "min_length": np.array([max(1, min_tokens + 1)], dtype=np.int32),
-            "num_beams": np.array([num_beams], dtype=np.int32),
-            "num_return_sequences": np.array([1], dtype=np.int32),
-            "length_penalty": np.array([1.0], dtype=np.float32),
-            "repetition_penalty": np.array([1.0], dtype=np.float32),
-        }
+        feeds = {"input_ids": input_ids, "attention_mask": attention}
+        feeds.update(self._search_feeds(longest, min_tokens, num_beams))
         sequences = self._generation.run(["sequences"], feeds)[0]
-        return [list(map(int, row[0][: longest + 1])) for row in sequences]
+        rows: list[list[int]] = sequences[:, 0, : longest + 1].tolist()
+        return rows
+
+    def _search_feeds(self, longest: int, min_tokens: int, num_beams: int) -> dict[str, np.ndarray]:
+        """The search's scalar inputs, made once per setting (read-only, shared by concurrent calls)."""
+        key = (longest, min_tokens, num_beams)
+        feeds = self._scalar_feeds.get(key)
+        if feeds is None:
+            feeds = {
+                # lengths count the decoder start token
+                # ORT's T5 BeamSearch reads garbage ids when asked for one token (max_length 2): ask for two, cut
+                "max_length": np.array([max(longest, 2) + 1], dtype=np.int32),
+                "min_length": np.array([max(1, min_tokens + 1)], dtype=np.int32),
+                "num_beams": np.array([num_beams], dtype=np.int32),
+                "num_return_sequences": np.array([1], dtype=np.int32),
+                "length_penalty": np.array([1.0], dtype=np.float32),
+                "repetition_penalty": np.array([1.0], dtype=np.float32),
+            }
+            for array in feeds.values():
+                array.flags.writeable = False
+            self._scalar_feeds[key] = feeds
+        return feeds
 
     def _run_loop(self, input_ids: np.ndarray, attention: np.ndarray) -> list[list[int]]:
         batch = input_ids.shape[0]
