@@ -7,7 +7,10 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from filedesc.training.config import TrainConfig
 
 
 def register(subparsers: Any) -> None:
@@ -20,9 +23,31 @@ def register(subparsers: Any) -> None:
         "downloaded); --lora trains a LoRA adapter on top of --base instead of all weights, and --8bit/--4bit "
         "load that base through bitsandbytes (QLoRA-style). Writes model/, tokenizer.json, log.jsonl, "
         "train_result.json and training_curves.png to --out. Several processes or GPUs: "
-        "`torchrun --nproc_per_node N -m filedesc train ...` (DDP; batch_size is per process).",
+        "`torchrun --nproc_per_node N -m filedesc train ...` (DDP; batch_size is per process). "
+        "--stage pretrain trains a new T5 on the bilingual corpus of `filedesc data bilingual` instead (translation "
+        "both ways and denoising, with a tokenizer that also learns --names-data); the name stage then starts from "
+        "it with --base OUT/model.",
     )
-    parser.add_argument("--data", type=Path, required=True, help="dataset folder with train.jsonl and valid.jsonl")
+    parser.add_argument(
+        "--stage",
+        choices=("names", "pretrain"),
+        default="names",
+        help="'names' (default): train on a name dataset; 'pretrain': language before names, on --data = a "
+        "bilingual corpus folder (pairs.jsonl)",
+    )
+    parser.add_argument(
+        "--data",
+        type=Path,
+        required=True,
+        help="dataset folder with train.jsonl and valid.jsonl (--stage pretrain: the `filedesc data bilingual` folder)",
+    )
+    parser.add_argument(
+        "--names-data",
+        type=Path,
+        default=None,
+        help="--stage pretrain: a name dataset folder whose train.jsonl lines are sampled into the tokenizer's "
+        "training, so that the name stage can reuse the tokenizer unchanged",
+    )
     parser.add_argument("--out", type=Path, required=True, help="output folder (created)")
     parser.add_argument("--config", type=Path, default=None, help="JSON file with TrainConfig fields")
     parser.add_argument("--base", type=Path, default=None, help="local Hugging Face seq2seq model folder to start from")
@@ -70,10 +95,16 @@ def run(args: argparse.Namespace) -> int:
         "threads": args.threads,
     }
     data.update({k: v for k, v in overrides.items() if v is not None})
+    pretrain_section = data.pop("pretrain", {})
     try:
         config = TrainConfig.from_dict(data)
     except (TypeError, ValueError) as exc:
         print(f"filedesc: error: bad training configuration: {exc}", file=sys.stderr)
+        return 2
+    if args.stage == "pretrain":
+        return _run_pretrain(args, config, pretrain_section)
+    if args.names_data is not None:
+        print("filedesc: error: --names-data goes with --stage pretrain", file=sys.stderr)
         return 2
     for name in ("train.jsonl", "valid.jsonl"):
         if not (args.data / name).is_file():
@@ -89,5 +120,29 @@ def run(args: argparse.Namespace) -> int:
         print(f"filedesc: error: {exc}", file=sys.stderr)
         return 1
     if os.environ.get("RANK", "0") == "0":  # under torchrun, one report (rank 0's), not one per process
+        sys.stdout.write(json.dumps(asdict(result), indent=2) + "\n")
+    return 0
+
+
+def _run_pretrain(args: argparse.Namespace, config: TrainConfig, section: object) -> int:
+    """``--stage pretrain``: the bilingual pretraining of ``filedesc.training.pretrain``."""
+    from dataclasses import asdict
+
+    from filedesc.training.pretrain import PretrainConfig, pretrain
+
+    if args.base is not None:
+        print("filedesc: error: --stage pretrain trains a new model: --base is for the names stage", file=sys.stderr)
+        return 2
+    try:
+        pre = PretrainConfig.from_dict(section if isinstance(section, dict) else {})
+    except (TypeError, ValueError) as exc:
+        print(f"filedesc: error: bad training configuration: {exc}", file=sys.stderr)
+        return 2
+    try:
+        result = pretrain(config, pre, args.data, args.out, args.names_data, args.resume, not args.no_progress)
+    except RuntimeError as exc:
+        print(f"filedesc: error: {exc}", file=sys.stderr)
+        return 1
+    if os.environ.get("RANK", "0") == "0":
         sys.stdout.write(json.dumps(asdict(result), indent=2) + "\n")
     return 0

@@ -40,12 +40,17 @@ def new_tokenizer() -> Tokenizer:
 
 
 def train_tokenizer(
-    texts: Iterable[str], vocab_size: int, out: Path | None = None, prompt_format: str = "name"
+    texts: Iterable[str],
+    vocab_size: int,
+    out: Path | None = None,
+    prompt_format: str = "name",
+    extra_special: tuple[str, ...] = (),
 ) -> PromptTokenizer:
     """Train on ``texts`` (prompts and descriptions), save ``tokenizer.json`` in ``out`` if given.
 
     A ``words`` tokenizer carries :data:`WORDS_MARKER` and a ``draft`` one :data:`DRAFT_MARKER`, so whoever loads
-    it writes prompts the same way.
+    it writes prompts the same way. ``extra_special`` tokens come after those (the pretraining stage's mask), so the
+    ids of the special tokens and markers stay the same.
     """
     if prompt_format not in PROMPT_FORMATS:
         raise ValueError(f"unknown prompt format {prompt_format!r}")
@@ -53,7 +58,7 @@ def train_tokenizer(
     trainer = trainers.BpeTrainer(
         vocab_size=vocab_size,
         min_frequency=2,
-        special_tokens=[*SPECIAL_TOKENS, *_MARKERS.get(prompt_format, ())],
+        special_tokens=[*SPECIAL_TOKENS, *_MARKERS.get(prompt_format, ()), *extra_special],
         initial_alphabet=pre_tokenizers.ByteLevel.alphabet(),
         show_progress=False,
     )
