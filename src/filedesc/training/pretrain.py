@@ -73,7 +73,7 @@ class PretrainConfig:
     sources: list[str] = _help(
         "corpus sources used (apt-short, apt-long, gettext, freedict); empty: all", default_factory=list
     )
-    max_pairs: int = _help("use at most this many pairs (0: all)", default=0)
+    max_pairs: int = _help("use at most this many pairs, a seeded sample of all sources (0: all)", default=0)
     valid_pairs: int = _help("pairs held out for the validation loss (all four tasks each)", default=1000)
     tokenizer_pairs: int = _help("pairs (both sides) sampled into the tokenizer's training text", default=100_000)
     tokenizer_names: int = _help(
@@ -220,7 +220,9 @@ def _pretrain(
     progress: bool,
     info: Dist,
 ) -> TrainResult:
-    pairs = read_corpus(corpus, tuple(pre.sources), pre.max_pairs)
+    pairs = read_corpus(corpus, tuple(pre.sources))
+    if pre.max_pairs and len(pairs) > pre.max_pairs:  # a sample of every source (the file is grouped by source)
+        pairs = random.Random(config.seed).sample(pairs, pre.max_pairs)
     train_pairs, valid_pairs = split_pairs(pairs, pre.valid_pairs, config.seed)
     out.mkdir(parents=True, exist_ok=True)
     set_seed(config.seed)
