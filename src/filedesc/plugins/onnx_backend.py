@@ -59,11 +59,16 @@ class OnnxBackend:
         self.name = f"onnx-{quant}"
         # one intra-op thread a call (lowest latency at one name); the cores go to concurrent chunks of a batch
         count = threads or int(os.environ.get(THREADS_ENV, "0")) or default_workers()
-        self.model = OnnxSeq2Seq(folder, threads=1, workers=count)
+        from filedesc.runtime.word_constraint import WordsOnlySeq2Seq, words_only_enabled
+
+        words_only = words_only_enabled()  # FILEDESC_WORDS_ONLY=1: word-constrained step loop (issue 18), opt-in
+        self.model = (WordsOnlySeq2Seq if words_only else OnnxSeq2Seq)(folder, threads=1, workers=count)
         self.batch_size = SORT_WINDOW * (CALL_WINDOWS if self.model.workers > 1 else 1)
         """Names per ``Describer`` call (see ``CALL_WINDOWS``)."""
         files = ("config.json", "tokenizer.json", GENERATION_FILE, *STEP_FILES)
         self.model_id = f"{self.model.config.get('name', folder.name)}-{quant}@{fingerprint(folder, files)}"
+        if words_only:
+            self.model_id += "+words-only"
         if self.takes_drafts:  # its answers change when the rules (its drafts) do
             from filedesc.prompt import draft_source
 
