@@ -85,3 +85,19 @@ def test_drafts_must_match_the_names(backend: DraftEcho) -> None:
             d.describe(["a.py", "b.py"], "en", drafts=["x"])
     d.describe(["a.py"], "fr", drafts=["  "])  # a blank draft is no draft
     assert backend.calls[-1][1] in (None, [None])
+
+
+def test_names_alike_with_their_own_drafts_are_described_apart(backend: DraftEcho, tmp_path: Path) -> None:
+    """Two ``__init__.py`` with their own headers: each answer comes from its own draft, and is cached apart."""
+    d = Describer("draft-echo", cache=DescriptionCache(tmp_path))
+    out = d.describe(
+        ["a/__init__.py", "b/__init__.py", "c/__init__.py", "d/__init__.py"], "en", drafts=["A", "B", None, "A"]
+    )
+    if backend.takes_drafts:
+        assert backend.calls == [(["__init__.py"] * 3, ["A", "B", None])]
+        assert [o.description for o in out] == [f"__init__.py from {x}." for x in ("A", "B", "the rules", "A")]
+        again = d.describe(["e/__init__.py"], "en", drafts=["B"])[0]
+        assert again.cached and again.description == "__init__.py from B."
+    else:
+        assert backend.calls == [(["__init__.py"], None)]
+        assert len({o.description for o in out}) == 1

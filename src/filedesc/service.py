@@ -60,6 +60,9 @@ class Description:
         return asdict(self)
 
 
+_Item = tuple[str, str | None]
+"""A normalised name and the draft given for it (None: the rules' sentence)."""
+
 ProgressCallback = Callable[[int, int], None]
 CancelCheck = Callable[[], bool]
 
@@ -176,12 +179,13 @@ class Describer:
             )
         backend = self.backend()
         given = _given_drafts(backend, normalized, drafts)
+        items = list(zip(normalized, given, strict=True))
         keys = {
-            n: CacheKey(n, lang, backend.name, _model_key(backend, given.get(n))) for n in dict.fromkeys(normalized)
+            item: CacheKey(item[0], lang, backend.name, _model_key(backend, item[1])) for item in dict.fromkeys(items)
         }
         found = self.cache.get_many(list(keys.values())) if (use_cache and self.cache) else {}
-        results: dict[str, tuple[str, bool]] = {n: (found[k], True) for n, k in keys.items() if k in found}
-        todo = [n for n in keys if n not in results]
+        results: dict[_Item, tuple[str, bool]] = {i: (found[k], True) for i, k in keys.items() if k in found}
+        todo = [i for i in keys if i not in results]
         done = len(results)
         if on_progress:
             on_progress(done, len(keys))
@@ -190,24 +194,31 @@ class Describer:
             if cancelled and cancelled():
                 raise Cancelled("the request was cancelled")
             chunk = todo[start : start + size]
-            raw = self._run_backend(backend, chunk, lang, given)
-            fresh = {n: self._postprocess(d, n, lang) for n, d in zip(chunk, raw, strict=True)}
+            raw = self._run_backend(backend, chunk, lang)
+            fresh = {i: self._postprocess(d, i[0], lang) for i, d in zip(chunk, raw, strict=True)}
             if self.cache:
-                self.cache.put_many((keys[n], d) for n, d in fresh.items())
-            results.update({n: (d, False) for n, d in fresh.items()})
+                self.cache.put_many((keys[i], d) for i, d in fresh.items())
+            results.update({i: (d, False) for i, d in fresh.items()})
             done += len(chunk)
             if on_progress:
                 on_progress(done, len(keys))
         return [
-            Description(d.display, results[n][0], lang, backend.name, results[n][1], n)
-            for d, n in zip(decoded, normalized, strict=True)
+            Description(d.display, results[i][0], lang, backend.name, results[i][1], i[0])
+            for d, i in zip(decoded, items, strict=True)
         ]
 
-    def _run_backend(self, backend: Backend, names: list[str], lang: str, drafts: dict[str, str]) -> list[str]:
+    def accepts_drafts(self) -> bool:
+        """Whether the backend in use fills its draft slot with the drafts ``describe`` is given (builds it)."""
+        backend = self.backend()
+        return isinstance(backend, DraftBackend) and backend.takes_drafts
+
+    def _run_backend(self, backend: Backend, items: list[_Item], lang: str) -> list[str]:
+        names = [name for name, _ in items]
+        drafts = [draft for _, draft in items]
         try:
             with self._lock:
-                if isinstance(backend, DraftBackend) and any(n in drafts for n in names):
-                    out = backend.describe_drafted(names, lang, [drafts.get(n) for n in names])
+                if isinstance(backend, DraftBackend) and any(drafts):
+                    out = backend.describe_drafted(names, lang, drafts)
                 else:
                     out = backend.describe(names, lang)
         except FiledescError:
@@ -226,17 +237,17 @@ class Describer:
         return self.describe([name], lang, use_cache=False)[0]
 
 
-def _given_drafts(backend: Backend, normalized: list[str], drafts: Sequence[str | None] | None) -> dict[str, str]:
-    """Normalised name -> the draft given for it (the first one), when the backend's model takes drafts."""
+def _given_drafts(backend: Backend, normalized: list[str], drafts: Sequence[str | None] | None) -> list[str | None]:
+    """The draft given for each name (None where there is none), when the backend's model takes drafts.
+
+    Two files with the same name may carry different drafts (two ``__init__.py`` with their own headers): each
+    (name, draft) pair is described and cached on its own.
+    """
     if drafts is None or not (isinstance(backend, DraftBackend) and backend.takes_drafts):
-        return {}
+        return [None] * len(normalized)
     if len(drafts) != len(normalized):
         raise ValueError(f"{len(drafts)} drafts for {len(normalized)} names: give one per name (None for none)")
-    out: dict[str, str] = {}
-    for name, draft in zip(normalized, drafts, strict=True):
-        if draft and draft.strip():
-            out.setdefault(name, draft)
-    return out
+    return [draft if draft and draft.strip() else None for draft in drafts]
 
 
 def _model_key(backend: Backend, draft: str | None) -> str:

@@ -6,7 +6,8 @@ Files come from :func:`filedesc.adapt.files.project_files` (``git ls-files``, or
 ignored files never show. A file whose header says what it is for (docstring, header comment, front matter; read
 by :mod:`filedesc.header`, at most 4 KB, inside DIR only) is described by that sentence, put in the house style,
 when it is written in the requested language; every other file is described from its name through the
-``Describer``, in batches, so the cache, the backend choice and the plugins behave as everywhere else.
+``Describer``, in batches, so the cache, the backend choice and the plugins behave as everywhere else. When the
+backend takes drafts, a header in the other language goes into the model's draft slot for that file.
 """
 
 from __future__ import annotations
@@ -64,18 +65,35 @@ def list_tree(root: Path, depth: int | None = None) -> tuple[list[PurePosixPath]
 
 def header_descriptions(root: Path, files: list[PurePosixPath], lang: str) -> dict[PurePosixPath, str]:
     """The content-aware description of each file whose header is written in ``lang`` (house style when possible)."""
+    return read_headers(root, files, lang)[0]
+
+
+def read_headers(
+    root: Path, files: list[PurePosixPath], lang: str
+) -> tuple[dict[PurePosixPath, str], dict[PurePosixPath, str]]:
+    """``(shown, drafts)`` of the files whose header says what they are for.
+
+    ``shown``: the description of each file whose header is in ``lang``; ``drafts``: the draft (the header's plain
+    first sentence, :func:`filedesc.header.other_language_draft`) of each file whose header is in the other one.
+    """
     lexicon = load_lexicon()
     found: dict[PurePosixPath, str] = {}
+    drafts: dict[PurePosixPath, str] = {}
     for file in files:
         resolved = header.describe_from_file(str(file), None, [root])
         if resolved is None:
             continue
         sentence = resolved[1]
-        if is_boilerplate(sentence) or detect_language(sentence, lexicon) != lang:
+        if is_boilerplate(sentence):
+            continue
+        if detect_language(sentence, lexicon) != lang:
+            draft = header.other_language_draft(sentence, lang, lexicon)
+            if draft:
+                drafts[file] = draft
             continue
         kind = kind_for(file.name, header.read_head(resolved[0]), lexicon)
         found[file] = (restyle(sentence, lang, kind, lexicon) if kind else None) or sentence
-    return found
+    return found, drafts
 
 
 def describe_tree(
@@ -87,11 +105,16 @@ def describe_tree(
     use_headers: bool = True,
     on_progress: ProgressCallback | None = None,
 ) -> list[TreeEntry]:
-    """Every folder and file of the tree, in display order, files with their descriptions."""
+    """Every folder and file of the tree, in display order, files with their descriptions.
+
+    A file whose header is in the other language is described by the model with that header in its draft slot
+    when the backend takes drafts (a ``draft``-format model): its description is then a condensed translation.
+    """
     folders, files = list_tree(root, depth)
-    from_headers = header_descriptions(root, files, lang) if use_headers else {}
+    from_headers, drafts = read_headers(root, files, lang) if use_headers else ({}, {})
     todo = [f for f in files if f not in from_headers]
-    described = describer.describe([f.name for f in todo], lang, on_progress=on_progress) if todo else []
+    given = [drafts.get(f) for f in todo] if drafts and describer.accepts_drafts() else None
+    described = describer.describe([f.name for f in todo], lang, on_progress=on_progress, drafts=given) if todo else []
     by_file: dict[PurePosixPath, tuple[str, str]] = {f: (d, "header") for f, d in from_headers.items()}
     by_file.update({f: (d.description, d.backend) for f, d in zip(todo, described, strict=True)})
     entries = [TreeEntry(display_name(str(d)), display_name(d.name), True, len(d.parts)) for d in folders]

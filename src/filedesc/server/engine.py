@@ -16,7 +16,10 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TypeVar
 
+from filedesc.defaults import resolve_lang
 from filedesc.errors import FiledescError
+from filedesc.header import other_language_draft
+from filedesc.lexicon import load_lexicon
 from filedesc.server.settings import Settings, effective_language
 from filedesc.service import CancelCheck, Describer, Description, ProgressCallback
 
@@ -121,6 +124,12 @@ class Engine:
                 raise
             return describer.backend().name
 
+    def takes_drafts(self) -> bool:
+        """Whether the backend in use fills a draft slot (call from a worker thread: it builds the backend)."""
+        describer = self.describer
+        self.prepare_backend(describer)
+        return describer.accepts_drafts()
+
     def describe_sync(
         self,
         names: Sequence[str],
@@ -129,14 +138,25 @@ class Engine:
         cancelled: CancelCheck | None = None,
         on_progress: ProgressCallback | None = None,
         regenerate: bool = False,
+        headers: Sequence[str | None] | None = None,
     ) -> list[Description]:
-        """Describe in the calling thread (a worker), building the backend and falling back if it cannot be."""
+        """Describe in the calling thread (a worker), building the backend and falling back if it cannot be.
+
+        ``headers`` (one per name, None where the file has none) are the files' own header sentences: one written
+        in the other language than ``lang`` goes into the draft slot of a backend that takes drafts
+        (:func:`filedesc.header.other_language_draft`); other backends never see them.
+        """
         describer = self.describer
         self.prepare_backend(describer)
         lang = lang or self.language
         if regenerate:
             return [describer.regenerate(name, lang) for name in names]
-        return describer.describe(names, lang, cancelled=cancelled, on_progress=on_progress)
+        drafts = None
+        if headers is not None and any(headers) and describer.accepts_drafts():
+            lexicon = load_lexicon()
+            asked = resolve_lang(lang)
+            drafts = [other_language_draft(h, asked, lexicon) if h else None for h in headers]
+        return describer.describe(names, lang, cancelled=cancelled, on_progress=on_progress, drafts=drafts)
 
     async def run(self, work: Callable[[CancelCheck], T], timeout: float | None = None) -> T:
         """Run ``work(cancelled)`` in a worker thread and wait for it without blocking the event loop.

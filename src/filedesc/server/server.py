@@ -208,6 +208,19 @@ async def on_change_configuration(ls: FiledescServer, params: types.DidChangeCon
         await ls.pull_settings()
 
 
+def header_sentences(
+    ls: FiledescServer, names: Sequence[str], document_dir: Path | None, roots: Sequence[Path]
+) -> list[str | None] | None:
+    """Each name's header sentence, or None for all when the backend takes no drafts (nothing is then read).
+
+    None where the file is not in the workspace or its header says nothing. A header in the other language is
+    then the file's draft (:meth:`Engine.describe_sync`). Call from a worker thread: it may build the backend.
+    """
+    if not ls.engine.takes_drafts():
+        return None
+    return [found[1] if (found := describe_from_file(name, document_dir, roots)) else None for name in names]
+
+
 _KNOWN = ("backend", "language", "modelPath", "codeLens", "hover", "requestTimeout")
 
 
@@ -238,8 +251,9 @@ async def on_hover(ls: FiledescServer, params: types.HoverParams) -> types.Hover
     roots = ls.roots
 
     def work(cancelled: CancelCheck) -> tuple[Description, tuple[Path, str] | None]:
-        item = ls.engine.describe_sync([match.base], None, cancelled=cancelled)[0]
         own = describe_from_file(match.text, doc_path.parent if doc_path else None, roots)
+        headers = [own[1]] if own else None  # a header in the other language becomes a draft model's draft
+        item = ls.engine.describe_sync([match.base], None, cancelled=cancelled, headers=headers)[0]
         return item, own
 
     item, own = await ls.run_described(work)
@@ -258,7 +272,8 @@ def on_code_lens(ls: FiledescServer, params: types.CodeLensParams) -> list[types
     for target in lens_targets(params.text_document.uri, lines, settings.code_lens_references):
         where = types.Range(types.Position(target.line, target.start), types.Position(target.line, target.end))
         where = document.position_codec.range_to_client_units(lines, where)
-        lenses.append(types.CodeLens(range=where, data={"kind": target.kind, "names": list(target.names)}))
+        data = {"kind": target.kind, "names": list(target.names), "uri": params.text_document.uri}
+        lenses.append(types.CodeLens(range=where, data=data))
     return lenses
 
 
@@ -269,7 +284,15 @@ async def on_code_lens_resolve(ls: FiledescServer, lens: types.CodeLens) -> type
     names = data.get("names") if isinstance(data, dict) else None
     if not isinstance(names, list) or not names or not all(isinstance(n, str) and n for n in names):
         raise JsonRpcInvalidParams('a filedesc code lens carries data {"kind": ..., "names": [...]}')
-    items = await ls.describe(names)
+    uri = data.get("uri")
+    doc_path = uri_to_path(uri) if isinstance(uri, str) else None
+    roots = ls.roots
+
+    def work(cancelled: CancelCheck) -> list[Description]:
+        headers = header_sentences(ls, names, doc_path.parent if doc_path else None, roots)
+        return ls.engine.describe_sync(names, None, cancelled=cancelled, headers=headers)
+
+    items = await ls.run_described(work)
     title = lens_title(str(data.get("kind")), names, items)
     lens.command = types.Command(title=title, command="")
     return lens
@@ -288,10 +311,14 @@ async def on_describe(ls: FiledescServer, params: Any) -> dict[str, Any]:
         token = await ls.start_progress("Describing files", raw.get("workDoneToken"))
     report = BatchProgress(ls.work_done_progress, token, ls.loop)
     timeout = ls.engine.settings.request_timeout * max(1, math.ceil(len(request.names) / BATCH_SIZE))
+    roots = ls.roots
 
     def work(cancelled: CancelCheck) -> list[dict[str, Any]]:
         def run(names: list[str], cancelled: CancelCheck, on_progress: Any) -> list[Description]:
-            return ls.engine.describe_sync(names, request.lang, cancelled=cancelled, on_progress=on_progress)
+            headers = header_sentences(ls, names, None, roots)
+            return ls.engine.describe_sync(
+                names, request.lang, cancelled=cancelled, on_progress=on_progress, headers=headers
+            )
 
         return describe_batch(request.names, ls.engine.describer.normalize, run, cancelled, report)
 
