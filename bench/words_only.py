@@ -56,11 +56,15 @@ def main() -> None:
                 describer.describe([name], lang)
                 latency.append(1000 * (time.perf_counter() - started))
             latency.sort()
+            timing = (
+                f" | ms/name median {latency[len(latency) // 2]:.1f} mean {sum(latency) / len(latency):.1f}"
+                if latency
+                else ""
+            )
             print(
                 f"{split:<12} {label:<11} chrF en {en.chrf if en else '-'} fr {fr.chrf if fr else '-'} "
                 f"nonword% en {en.nonword if en else '-'} fr {fr.nonword if fr else '-'} "
-                f"all {scores['all'].nonword} | ms/name median {latency[len(latency) // 2]:.1f} "
-                f"mean {sum(latency) / len(latency):.1f}",
+                f"all {scores['all'].nonword}{timing}",
                 flush=True,
             )
             setattr(onnx_seq2seq, "OnnxSeq2Seq", PLAIN)  # noqa: B010

@@ -38,6 +38,9 @@ WORDS_ONLY_ENV = "FILEDESC_WORDS_ONLY"
 """Set to 1 to have the ONNX backends decode word-constrained (step graphs needed)."""
 TOP_CANDIDATES = 16
 """Candidates tried in score order before the whole vocabulary is ranked (the best one nearly always passes)."""
+SHORT_WORD_ZIPF = {1: 40, 2: 40, 3: 34}
+"""Zipf frequency (x10) a table word of 1, 2 or 3 letters needs ("of", "api" pass, "tt", "gd", "dai" do not); single
+letters are allowed anyway (elided articles, "a")."""
 ELISIONS = ("qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "aujourd")
 _LETTER_RUN = re.compile(r"[^\W_]+")
 
@@ -97,6 +100,11 @@ def text_words(texts: Iterable[str]) -> set[str]:
     return {m.group().casefold() for text in texts for m in _LETTER_RUN.finditer(text)}
 
 
+def _least_zipf(word: str) -> int:
+    """Least Zipf frequency (x10) a table word needs: short ones are mostly abbreviations and noise ("tt", "gd")."""
+    return SHORT_WORD_ZIPF.get(len(word), 1)
+
+
 @functools.lru_cache(maxsize=2)
 def language_words(lang: str) -> WordSet:
     """The words the decoder may write in ``lang``: word table, lexicon, file kinds, single letters, elisions."""
@@ -116,11 +124,12 @@ def language_words(lang: str) -> WordSet:
         cols = line.split("\t")
         if len(cols) < 4:
             continue
-        key, written, en, fr = cols[0], cols[1] or cols[0], cols[2], cols[3]
-        if (en not in {"", "0"}) or (lang == "fr" and fr not in {"", "0"}):
+        key, written = cols[0], cols[1] or cols[0]
+        en, fr = int(cols[2] or 0), int(cols[3] or 0)
+        if en >= _least_zipf(key):  # English words (the key is how English writes them), in both languages
+            words.add(key.casefold())
+        if lang == "fr" and fr >= _least_zipf(written):
             words.add(written.casefold())
-            if en not in {"", "0"}:
-                words.add(key.casefold())
     lexicon = load_lexicon()
     words |= text_words(lexicon_words(lexicon, lang))
     if lang == "fr":
