@@ -196,17 +196,23 @@ class WordConstraint:
 
     def choose(self, scores: np.ndarray, state: State, words: WordSet, extra: WordSet) -> tuple[int, State]:
         """The best-scoring token that keeps the output made of words, and the state after it."""
-        finite = np.isfinite(scores)
-        top = np.argpartition(-scores, TOP_CANDIDATES)[:TOP_CANDIDATES] if scores.size > TOP_CANDIDATES else None
-        orders = [] if top is None else [top[np.argsort(-scores[top], kind="stable")]]
-        orders.append(np.argsort(-scores, kind="stable"))
-        for order in orders:
-            for token in order.tolist():
-                if not finite[token]:
+        best = int(scores.argmax())  # nearly always allowed: one step, no sorting
+        if np.isfinite(scores[best]):
+            after = self.step(state, best, words, extra)
+            if after is not None:
+                return best, after
+        tried = {best}
+        for cut in (TOP_CANDIDATES, scores.size):  # the top candidates, and only when all fail, everything
+            top = np.argpartition(-scores, cut - 1)[:cut] if cut < scores.size else np.arange(scores.size)
+            for token in top[np.argsort(-scores[top], kind="stable")].tolist():
+                if not np.isfinite(scores[token]):
                     break
-                after = self.step(state, int(token), words, extra)
+                if token in tried:
+                    continue
+                tried.add(token)
+                after = self.step(state, token, words, extra)
                 if after is not None:
-                    return int(token), after
+                    return token, after
         return self.eos_id, state  # nothing passes (never seen): end the sentence
 
 
