@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
+import pytest
 from tokenizers import Tokenizer, decoders, models, pre_tokenizers
 
+from filedesc.errors import ModelFileError
 from filedesc.runtime.tokenizer import PromptTokenizer
-from filedesc.runtime.word_constraint import State, WordConstraint, WordSet, text_words
+from filedesc.runtime.word_constraint import State, WordConstraint, WordSet, WordsOnlySeq2Seq, text_words
 
 PIECES = [
     "<pad>",
@@ -87,3 +91,11 @@ def test_choose_takes_the_best_allowed_token() -> None:
     assert state is not None
     token, after = constraint.choose(scores, state, WORDS, EMPTY)
     assert PIECES[token] == "Ã©" and after == ("café".encode(), False)
+
+
+def test_a_folder_without_step_graphs_says_how_to_export_them() -> None:
+    from filedesc.models import __file__ as models_init
+
+    shipped = Path(models_init).parent / "filedesc-small-int8"  # generation.onnx only
+    with pytest.raises(ModelFileError, match="FILEDESC_WORDS_ONLY"):
+        WordsOnlySeq2Seq(shipped)

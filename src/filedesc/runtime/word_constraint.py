@@ -27,11 +27,13 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from filedesc.runtime.onnx_seq2seq import OnnxSeq2Seq, repeated_ngram_ends
+from filedesc.errors import ModelFileError
+from filedesc.runtime.onnx_seq2seq import STEP_FILES, OnnxSeq2Seq, repeated_ngram_ends
 from filedesc.runtime.tokenizer import PromptTokenizer
 
 WORDS_ONLY_ENV = "FILEDESC_WORDS_ONLY"
@@ -219,8 +221,17 @@ class WordConstraint:
 class WordsOnlySeq2Seq(OnnxSeq2Seq):
     """:class:`OnnxSeq2Seq` on the step graphs, with word-constrained greedy decoding."""
 
-    def __init__(self, folder: Any, threads: int = 1, one_call: bool = True, **kwargs: Any) -> None:
-        super().__init__(folder, threads=threads, one_call=False, **kwargs)
+    def __init__(self, folder: Path, threads: int = 1, one_call: bool = True, **kwargs: Any) -> None:
+        """As :class:`OnnxSeq2Seq`, always on the step graphs (``one_call`` is ignored)."""
+        missing = [name for name in STEP_FILES if not (Path(folder) / name).is_file()]
+        if missing:
+            raise ModelFileError(
+                Path(folder) / missing[0],
+                f"is missing: word-constrained decoding ({WORDS_ONLY_ENV}) runs the step graphs",
+                f"Export the model without --runtime-only (`filedesc export --model MODEL --out DIR --quant int8`) "
+                f"and pass --model DIR/int8, or unset {WORDS_ONLY_ENV}.",
+            )
+        super().__init__(Path(folder), threads=threads, one_call=False, **kwargs)
         self.constraint = WordConstraint(self.tokenizer)
         self._lang_ids = {self.tokenizer.tokenizer.token_to_id(f"<{lang}>"): lang for lang in ("en", "fr")}
 
