@@ -87,7 +87,8 @@ def test_missing_model_is_unavailable_with_the_fix(tmp_path: Path) -> None:
         Describer("onnx-int8", model_path=tmp_path / "nowhere", cache=False).describe(["a.py"], "en")
 
 
-def test_onnx_describe_never_imports_torch(tiny_export: Path) -> None:
+@pytest.mark.parametrize("words_only", ["", "1"], ids=["greedy", "words-only"])
+def test_onnx_describe_never_imports_torch(tiny_export: Path, words_only: str) -> None:
     code = (
         "import sys; from filedesc.cli import main; "
         f"rc = main(['describe', '--backend', 'onnx-int8', '--model', {str(tiny_export)!r}, '--lang', 'fr', "
@@ -100,7 +101,7 @@ def test_onnx_describe_never_imports_torch(tiny_export: Path) -> None:
         capture_output=True,
         text=True,
         timeout=120,
-        env={**os.environ, "FILEDESC_NO_CACHE": "1"},
+        env={**os.environ, "FILEDESC_NO_CACHE": "1", "FILEDESC_WORDS_ONLY": words_only},
     )
     assert proc.returncode == 0, proc.stderr
     assert "LOADED []" in proc.stderr

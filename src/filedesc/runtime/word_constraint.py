@@ -113,7 +113,7 @@ def language_words(lang: str) -> WordSet:
     from importlib import resources
 
     from filedesc.lexicon import load_lexicon
-    from filedesc.training.nonwords import lexicon_words  # plain Python (hunspell is only loaded by its checker)
+    from filedesc.lexicon_vocabulary import lexicon_words
 
     words: set[str] = set("abcdefghijklmnopqrstuvwxyz") | set(ELISIONS)
     try:
