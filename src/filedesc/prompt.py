@@ -20,15 +20,20 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u20
 smuggles in from argv or JSON ``\\udcff`` escapes: no codec can write them, so sqlite and stdout would fail)."""
 _SPACES = re.compile(r"\s+")
 
-PROMPT_FORMATS: tuple[str, ...] = ("name", "words", "draft")
+PROMPT_FORMATS: tuple[str, ...] = ("name", "words", "draft", "near")
 """How the name is written in the prompt: ``name`` as is (``getUserInfo.ts``), ``words`` as its words and
-separators apart (``get User Info . ts``), or ``draft``: the words, then :data:`DRAFT_SEPARATOR` and a draft
+separators apart (``get User Info . ts``), ``draft``: the words, then :data:`DRAFT_SEPARATOR` and a draft
 sentence for the model to post-edit (the ``rules`` backend's description, or a header written in the other
-language). A model folder's tokenizer says which one it was trained with."""
+language), or ``near``: the ``draft`` prompt, then :data:`NEAR_SEPARATOR` and the nearest real file of the written
+corpus (its name's words, `` : ``, its description; see :func:`neighbour_hint`). A model folder's tokenizer says
+which one it was trained with."""
 
 DRAFT_SEPARATOR = "<draft>"
 """Between the name and the draft in a ``draft`` prompt. A draft-format tokenizer has it as a special token, so it
 is one id that no name or sentence can spell, and its presence in the vocabulary marks the format."""
+
+NEAR_SEPARATOR = "<near>"
+"""Between the draft and the nearest written-corpus example in a ``near`` prompt (a special token, like the draft's)."""
 
 _WORD_PIECES = re.compile(
     r"[A-ZÀ-ÖØ-Þ]+(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])|[A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+|[A-ZÀ-ÖØ-Þ]+|\d+|[^\W\d_]+|\S"
@@ -81,12 +86,16 @@ def words_view(name: str) -> str:
     return " ".join(_WORD_PIECES.findall(name))
 
 
-def build_prompt(name: str, lang: str, prompt_format: str = "name", draft: str | None = None) -> str:
+def build_prompt(
+    name: str, lang: str, prompt_format: str = "name", draft: str | None = None, hint: str | None = None
+) -> str:
     """Return the model input for an already normalised ``name`` described in ``lang``.
 
     The language tag comes first so that the encoder knows the target language from the first token.
-    ``prompt_format`` is one of :data:`PROMPT_FORMATS`. For ``draft``, ``draft`` is the sentence to post-edit;
-    ``None`` means the rules' sentence (:func:`rules_draft`), so training and serving get the same one.
+    ``prompt_format`` is one of :data:`PROMPT_FORMATS`. For ``draft`` and ``near``, ``draft`` is the sentence to
+    post-edit; ``None`` means the rules' sentence (:func:`rules_draft`), so training and serving get the same one.
+    For ``near``, ``hint`` is the nearest example (:func:`neighbour_hint`); ``None`` leaves its slot empty (no
+    known name shares anything with this one).
     """
     if lang not in LANGUAGES:
         raise ValueError(f"unsupported language {lang!r}")
@@ -97,7 +106,19 @@ def build_prompt(name: str, lang: str, prompt_format: str = "name", draft: str |
     if prompt_format == "words":
         return f"<{lang}> {words_view(name)}"
     sentence = rules_draft(name, lang) if draft is None else _SPACES.sub(" ", draft).strip()
-    return f"<{lang}> {words_view(name)} {DRAFT_SEPARATOR} {sentence}"
+    prompt = f"<{lang}> {words_view(name)} {DRAFT_SEPARATOR} {sentence}"
+    if prompt_format == "near":
+        prompt = f"{prompt} {NEAR_SEPARATOR} {hint}" if hint else f"{prompt} {NEAR_SEPARATOR}"
+    return prompt
+
+
+def neighbour_hint(name: str, description: str) -> str:
+    """The ``near`` prompt's example: a known file's name as words, then its description.
+
+    The name comes as words (as the prompt's own name does) so that the model can see which words the two names
+    share, and so which parts of the example's description may carry over.
+    """
+    return f"{words_view(name)} : {_SPACES.sub(' ', description).strip()}"
 
 
 def draft_source() -> str:

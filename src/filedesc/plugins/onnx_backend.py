@@ -55,6 +55,7 @@ class OnnxBackend:
 
     def __init__(self, quant: str, folder: Path, threads: int | None) -> None:
         from filedesc.runtime.onnx_seq2seq import GENERATION_FILE, SORT_WINDOW, STEP_FILES, OnnxSeq2Seq
+        from filedesc.runtime.retrieval_index import NEIGHBOURS_FILE
 
         self.name = f"onnx-{quant}"
         # one intra-op thread a call (lowest latency at one name); the cores go to concurrent chunks of a batch
@@ -65,7 +66,7 @@ class OnnxBackend:
         self.model = (WordsOnlySeq2Seq if words_only else OnnxSeq2Seq)(folder, threads=1, workers=count)
         self.batch_size = SORT_WINDOW * (CALL_WINDOWS if self.model.workers > 1 else 1)
         """Names per ``Describer`` call (see ``CALL_WINDOWS``)."""
-        files = ("config.json", "tokenizer.json", GENERATION_FILE, *STEP_FILES)
+        files = ("config.json", "tokenizer.json", GENERATION_FILE, *STEP_FILES, NEIGHBOURS_FILE)
         self.model_id = f"{self.model.config.get('name', folder.name)}-{quant}@{fingerprint(folder, files)}"
         if words_only:
             self.model_id += "+words-only"
@@ -76,8 +77,8 @@ class OnnxBackend:
 
     @property
     def takes_drafts(self) -> bool:
-        """Whether the model post-edits a draft (``draft`` prompt format): then ``describe_drafted`` uses its drafts."""
-        return self.model.tokenizer.prompt_format == "draft"
+        """Whether the model post-edits a draft (``draft``/``near`` formats): ``describe_drafted`` uses its drafts."""
+        return self.model.tokenizer.prompt_format in ("draft", "near")
 
     def describe(self, names: Sequence[str], lang: str) -> list[str]:
         """Describe a batch in one language."""

@@ -20,6 +20,8 @@ from filedesc.runtime.model_folder import fingerprint, require_files, shipped_mo
 from filedesc.runtime.onnx_seq2seq import NO_REPEAT_NGRAM_SIZE
 
 FILES = ("config.json", "model.safetensors", "tokenizer.json")
+ANSWER_FILES = (*FILES, "neighbours.jsonl.gz")
+"""The files whose change changes the answers (a ``near`` model's examples included; absent ones are skipped)."""
 MAX_INPUT = 48
 """Prompt tokens kept when the folder does not say (``filedesc_train.json`` records the length trained with)."""
 MAX_NEW_TOKENS = 48
@@ -64,7 +66,7 @@ class TorchBackend:
         self.model: Any = model.float().eval()
         self.tokenizer = PromptTokenizer.from_file(folder / "tokenizer.json")
         self.max_input = trained_input_length(folder)
-        self.model_id = f"torch:{folder.name}@{fingerprint(folder, FILES)}"
+        self.model_id = f"torch:{folder.name}@{fingerprint(folder, ANSWER_FILES)}"
         if self.takes_drafts:  # its answers change when the rules (its drafts) do
             from filedesc.prompt import draft_source
 
@@ -72,8 +74,8 @@ class TorchBackend:
 
     @property
     def takes_drafts(self) -> bool:
-        """Whether the model post-edits a draft (``draft`` prompt format): then ``describe_drafted`` uses its drafts."""
-        return self.tokenizer.prompt_format == "draft"
+        """Whether the model post-edits a draft (``draft``/``near`` formats): ``describe_drafted`` uses its drafts."""
+        return self.tokenizer.prompt_format in ("draft", "near")
 
     def describe(self, names: Sequence[str], lang: str) -> list[str]:
         """Greedy-decode a description for each name (a draft model gets the rules' sentences as drafts)."""

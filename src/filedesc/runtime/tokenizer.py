@@ -11,7 +11,9 @@ from pathlib import Path
 
 from tokenizers import Tokenizer
 
-from filedesc.prompt import DRAFT_SEPARATOR, LANGUAGES, build_prompt
+from filedesc.errors import ModelFileError
+from filedesc.prompt import DRAFT_SEPARATOR, LANGUAGES, NEAR_SEPARATOR, build_prompt, neighbour_hint
+from filedesc.runtime.retrieval_index import NEIGHBOURS_FILE, RetrievalIndex
 
 PAD = "<pad>"
 EOS = "</s>"
@@ -26,10 +28,19 @@ prompt format it expects, so older folders (without it) keep the ``name`` format
 DRAFT_MARKER = DRAFT_SEPARATOR
 """The ``draft`` format's separator, a special token of the tokenizers trained on ``draft`` prompts (id 5): its
 presence says the folder wants a draft after the name (see ``filedesc.prompt.build_prompt``)."""
+NEAR_MARKER = NEAR_SEPARATOR
+"""The ``near`` format's second separator (id 6 after the draft's): its presence says the folder wants the nearest
+written-corpus example after the draft, read from :data:`NEIGHBOURS_FILE` beside ``tokenizer.json``."""
+NEAR_FIX = (
+    "A 'near' model reads its examples from neighbours.jsonl.gz beside tokenizer.json: copy it from the training "
+    "output (`filedesc train` writes it into model/, `filedesc export` into each folder) or re-export the model."
+)
 
 
 def format_of(tokenizer: Tokenizer) -> str:
     """The prompt format a tokenizer was trained for, read from its marker token (none: ``name``)."""
+    if tokenizer.token_to_id(NEAR_MARKER) is not None:
+        return "near"
     if tokenizer.token_to_id(DRAFT_MARKER) is not None:
         return "draft"
     if tokenizer.token_to_id(WORDS_MARKER) is not None:
@@ -40,7 +51,8 @@ def format_of(tokenizer: Tokenizer) -> str:
 class PromptTokenizer:
     """Encodes prompts and descriptions; decodes generated ids."""
 
-    def __init__(self, tokenizer: Tokenizer) -> None:
+    def __init__(self, tokenizer: Tokenizer, neighbours_path: Path | None = None) -> None:
+        """Wrap ``tokenizer``; a ``near``-format one reads its examples from ``neighbours_path`` on first use."""
         tokenizer.no_padding()
         tokenizer.no_truncation()
         self.tokenizer = tokenizer
@@ -50,11 +62,30 @@ class PromptTokenizer:
         self.pad_id: int = tokenizer.token_to_id(PAD)
         self.eos_id: int = tokenizer.token_to_id(EOS)
         self.prompt_format = format_of(tokenizer)
+        self.neighbours_path = neighbours_path
+        self._neighbours: RetrievalIndex | None = None
 
     @classmethod
     def from_file(cls, path: Path | str) -> PromptTokenizer:
-        """Load ``tokenizer.json``."""
-        return cls(Tokenizer.from_file(str(path)))
+        """Load ``tokenizer.json`` (and, for a ``near`` format, know where its examples lie: beside it)."""
+        return cls(Tokenizer.from_file(str(path)), Path(path).parent / NEIGHBOURS_FILE)
+
+    def neighbours(self) -> RetrievalIndex:
+        """The ``near`` format's examples, loaded once; a missing or damaged file names the fix."""
+        if self._neighbours is None:
+            if self.neighbours_path is None:
+                raise ModelFileError(Path(NEIGHBOURS_FILE), "not given", NEAR_FIX)
+            self._neighbours = RetrievalIndex.load(self.neighbours_path, NEAR_FIX)
+        return self._neighbours
+
+    def use_neighbours(self, index: RetrievalIndex) -> None:
+        """Take ``index`` as the ``near`` examples (training holds them in memory before any file exists)."""
+        self._neighbours = index
+
+    def hint(self, name: str, lang: str) -> str | None:
+        """The ``near`` prompt's example for ``name``: the nearest known file of the written corpus."""
+        found = self.neighbours().nearest(name, lang)
+        return None if found is None else neighbour_hint(*found)
 
     @property
     def vocab_size(self) -> int:
@@ -69,14 +100,27 @@ class PromptTokenizer:
         return self.encode_prompts([name], [lang], max_length, [draft])[0]
 
     def prompts(
-        self, names: Sequence[str], langs: Sequence[str], drafts: Sequence[str | None] | None = None
+        self,
+        names: Sequence[str],
+        langs: Sequence[str],
+        drafts: Sequence[str | None] | None = None,
+        hints: Sequence[str | None] | None = None,
     ) -> list[str]:
-        """The prompt texts, in this tokenizer's format (the rules' draft wherever ``drafts`` gives none)."""
+        """The prompt texts, in this tokenizer's format (the rules' draft wherever ``drafts`` gives none).
+
+        ``hints`` are given by training (each pair's example, its own file left out); serving leaves them out
+        and a ``near`` tokenizer looks each name's example up in its neighbours file.
+        """
         if drafts is None:
             drafts = [None] * len(names)
+        if hints is None:
+            if self.prompt_format == "near":
+                hints = [self.hint(n, lang) for n, lang in zip(names, langs, strict=True)]
+            else:
+                hints = [None] * len(names)
         return [
-            build_prompt(n, lang, self.prompt_format, draft)
-            for n, lang, draft in zip(names, langs, drafts, strict=True)
+            build_prompt(n, lang, self.prompt_format, draft, hint)
+            for n, lang, draft, hint in zip(names, langs, drafts, hints, strict=True)
         ]
 
     def encode_prompts(
@@ -85,13 +129,14 @@ class PromptTokenizer:
         langs: Sequence[str],
         max_length: int,
         drafts: Sequence[str | None] | None = None,
+        hints: Sequence[str | None] | None = None,
     ) -> list[list[int]]:
-        """Batch form of ``encode_prompt`` (one call into the Rust tokenizer).
+        """Batch form of ``encode_prompt`` (one call into the Rust tokenizer); ``hints`` as in ``prompts``.
 
         One prompt is encoded with ``encode``: ``encode_batch`` hands even a single item to the tokenizers thread
         pool, a thread wake-up that costs a single-name call more than the encoding itself. Same ids either way.
         """
-        prompts = self.prompts(names, langs, drafts)
+        prompts = self.prompts(names, langs, drafts, hints)
         if len(prompts) == 1:
             encodings = [self.tokenizer.encode(prompts[0], add_special_tokens=False)]
         else:

@@ -51,8 +51,9 @@ class TrainConfig:
     max_input_length: int = _help("prompt tokens kept (the name is cut beyond)", default=48)
     prompt_format: str = _help(
         "'name' (the name as is), 'words' (its words apart: see filedesc.prompt.words_view) or 'draft' (the words, "
-        "then the rules' sentence to post-edit; needs max_input_length >= 64); from scratch only, a base model "
-        "keeps its tokenizer's format",
+        "then the rules' sentence to post-edit; needs max_input_length >= 64) or 'near' (the draft prompt, then the "
+        "nearest real file of the written corpus, name and description; needs max_input_length >= 96); from "
+        "scratch only, a base model keeps its tokenizer's format",
         default="name",
     )
     max_target_length: int = _help("description tokens kept", default=48)
@@ -89,6 +90,8 @@ class TrainConfig:
             raise ValueError(f"prompt_format must be one of {', '.join(PROMPT_FORMATS)}")
         if self.prompt_format == "draft" and self.max_input_length < 64:
             raise ValueError("prompt_format 'draft' holds a sentence after the name: set max_input_length >= 64 (96)")
+        if self.prompt_format == "near" and self.max_input_length < 96:
+            raise ValueError("prompt_format 'near' holds two sentences after the name: set max_input_length >= 96")
         if self.quantization != "none" and not self.lora:
             raise ValueError("8-bit and 4-bit bases can only be trained with LoRA: add --lora")
         if self.batch_size <= 0 or self.max_steps <= 0 or self.eval_every <= 0:

@@ -14,18 +14,39 @@ from pathlib import Path
 
 import torch
 
-from filedesc.prompt import LANGUAGES, normalize_name, rules_draft
+from filedesc.prompt import LANGUAGES, neighbour_hint, normalize_name, rules_draft
+from filedesc.runtime.retrieval_index import RetrievalIndex
 from filedesc.runtime.tokenizer import PromptTokenizer
 
 
 @dataclass(frozen=True)
 class Pair:
-    """One example: a name, a language, the reference description and, for ``draft`` prompts, the draft."""
+    """One example: a name, a language, the reference description and, for ``draft`` prompts, the draft.
+
+    ``group`` is the repository or package a real file comes from (empty for generated pairs) and ``hint`` the
+    ``near`` prompt's example, found outside that group.
+    """
 
     name: str
     lang: str
     description: str
     draft: str | None = None
+    group: str = ""
+    hint: str | None = None
+
+
+def source_group(source: str) -> str:
+    """The repository or package of a dataset record's ``source`` ("" for generated pairs and unknown sources).
+
+    ``github:OWNER/REPO@COMMIT:PATH`` -> ``github:OWNER/REPO``; ``debian:PKG:/PATH`` -> ``debian:PKG``;
+    ``pypi:PKG:PATH`` -> ``pypi:PKG``.
+    """
+    kind, sep, rest = source.partition(":")
+    if not sep or not rest or kind == "generated":
+        return ""
+    if kind == "github":
+        return "github:" + rest.split("@", 1)[0].split(":", 1)[0]
+    return f"{kind}:{rest.split(':', 1)[0]}"
 
 
 def read_pairs(path: Path, limit: int = 0) -> list[Pair]:
@@ -42,7 +63,8 @@ def read_pairs(path: Path, limit: int = 0) -> list[Pair]:
             try:
                 record = json.loads(line)
                 text = record.get("description", record.get("reference"))
-                pair = Pair(normalize_name(record["name"]), record["lang"], text)
+                group = source_group(str(record.get("source") or ""))
+                pair = Pair(normalize_name(record["name"]), record["lang"], text, group=group)
             except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
                 raise ValueError(f"{path}:{number}: not a name/lang/description record ({exc})") from exc
             if pair.lang not in LANGUAGES or not isinstance(pair.description, str) or not pair.name:
@@ -68,6 +90,38 @@ def attach_drafts(pairs: list[Pair]) -> list[Pair]:
     return out
 
 
+def neighbour_index(pairs: list[Pair]) -> RetrievalIndex:
+    """The ``near`` format's examples: every real pair (one with a group), exact duplicates once."""
+    seen: set[tuple[str, str, str]] = set()
+    rows: list[tuple[str, str, str]] = []
+    groups: list[str] = []
+    for pair in pairs:
+        key = (pair.name, pair.lang, pair.description)
+        if pair.group and key not in seen:
+            seen.add(key)
+            rows.append(key)
+            groups.append(pair.group)
+    return RetrievalIndex(rows, groups)
+
+
+def attach_hints(pairs: list[Pair], index: RetrievalIndex) -> list[Pair]:
+    """The pairs with their ``near`` example: the nearest real file from another repository than their own.
+
+    Leaving the whole repository out (not only the pair itself) matches what the model meets when serving and in
+    ``corpus_test``, whose repositories are absent from training: an example from the same project would teach it
+    to trust examples more than they deserve.
+    """
+    cache: dict[tuple[str, str, str], str] = {}
+    out = []
+    for pair in pairs:
+        key = (pair.name, pair.lang, pair.group)
+        if key not in cache:  # "" when no real file shares anything with the name: the slot stays empty
+            found = index.nearest(pair.name, pair.lang, pair.group or None)
+            cache[key] = "" if found is None else neighbour_hint(*found)
+        out.append(replace(pair, hint=cache[key]))
+    return out
+
+
 @dataclass
 class Encoded:
     """Token ids of a set of pairs, in the same order."""
@@ -81,8 +135,9 @@ class Encoded:
 
 def encode_pairs(pairs: list[Pair], tokenizer: PromptTokenizer, max_input: int, max_target: int) -> Encoded:
     """Encode names as prompts and descriptions as targets (batched through the Rust tokenizer)."""
+    hints = [p.hint for p in pairs] if tokenizer.prompt_format == "near" else None
     inputs = tokenizer.encode_prompts(
-        [p.name for p in pairs], [p.lang for p in pairs], max_input, [p.draft for p in pairs]
+        [p.name for p in pairs], [p.lang for p in pairs], max_input, [p.draft for p in pairs], hints
     )
     encodings = tokenizer.tokenizer.encode_batch([p.description for p in pairs], add_special_tokens=False)
     targets = [[*e.ids[: max_target - 1], tokenizer.eos_id] for e in encodings]

@@ -26,7 +26,8 @@ import torch
 
 from filedesc.errors import ModelFileError
 from filedesc.runtime.onnx_seq2seq import CONFIG_VERSION, GENERATION_FILE, NO_REPEAT_NGRAM_SIZE
-from filedesc.runtime.tokenizer import PromptTokenizer
+from filedesc.runtime.retrieval_index import NEIGHBOURS_FILE
+from filedesc.runtime.tokenizer import NEAR_FIX, PromptTokenizer
 from filedesc.training.onnx_graphs import MAX_DECODER_POSITIONS, DecoderStep, EncoderDecoderInit, cache_names
 
 log = logging.getLogger(__name__)
@@ -149,11 +150,20 @@ def trained_max_input_length(model_dir: Path) -> int:
     return int(_train_info(model_dir).get("config", {}).get("max_input_length", MAX_INPUT_LENGTH))
 
 
+def require_neighbours(model_dir: Path) -> None:
+    """A ``near`` model folder must hold its examples; say how to get them back otherwise."""
+    if not (model_dir / NEIGHBOURS_FILE).is_file():
+        raise ModelFileError(model_dir / NEIGHBOURS_FILE, "missing", NEAR_FIX)
+
+
 def write_folder_files(
     out: Path, model_dir: Path, tokenizer: PromptTokenizer, quant: str, extra: dict[str, Any] | None = None
 ) -> None:
     """``tokenizer.json`` and ``config.json`` (prompt format, lengths, token ids, training config and metrics)."""
     tokenizer.tokenizer.save(str(out / "tokenizer.json"))
+    if tokenizer.prompt_format == "near":  # the examples the prompts read, beside the tokenizer as at training
+        require_neighbours(model_dir)
+        shutil.copy(model_dir / NEIGHBOURS_FILE, out / NEIGHBOURS_FILE)
     train_info = _train_info(model_dir)
     hf_config = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
     config = {

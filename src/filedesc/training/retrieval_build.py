@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import json
+from collections.abc import Iterable
 from pathlib import Path
 
 from filedesc.runtime.retrieval_index import INDEX_FILE
@@ -28,10 +29,19 @@ def build_index(train_jsonl: Path, out_dir: Path, limit: int = DEFAULT_LIMIT) ->
     entries = list(real.items())
     entries += [item for item in generated.items() if item[0] not in real][: max(0, limit - len(entries))]
     out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / INDEX_FILE
-    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as handle:
-        for (name, lang), description in sorted(entries):
-            handle.write(
-                json.dumps({"name": name, "lang": lang, "description": description}, ensure_ascii=False) + "\n"
-            )
+    rows = ((name, lang, description) for (name, lang), description in sorted(entries))
+    return write_rows(rows, out_dir / INDEX_FILE)
+
+
+def write_rows(rows: Iterable[tuple[str, str, str]], path: Path) -> Path:
+    """Write (name, lang, description) rows as an index file (gzipped JSON lines, no pickle); returns ``path``.
+
+    Written to a temporary name and renamed, so a reader never sees half a file.
+    """
+    partial = path.with_name(path.name + ".partial")
+    with gzip.open(partial, "wt", encoding="utf-8", compresslevel=9) as handle:
+        for name, lang, description in rows:
+            record = {"name": name, "lang": lang, "description": description}
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    partial.replace(path)
     return path

@@ -16,13 +16,17 @@ from pathlib import Path
 from tokenizers import Regex, Tokenizer, decoders, models, normalizers, pre_tokenizers, trainers
 
 from filedesc.prompt import PROMPT_FORMATS
-from filedesc.runtime.tokenizer import DRAFT_MARKER, SPECIAL_TOKENS, WORDS_MARKER, PromptTokenizer
+from filedesc.runtime.tokenizer import DRAFT_MARKER, NEAR_MARKER, SPECIAL_TOKENS, WORDS_MARKER, PromptTokenizer
 
 CASE_BOUNDARY = r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])|(?<=[A-ZÀ-Þ])(?=[A-ZÀ-Þ][a-zà-ÿ])"
 """Split ``getUser`` before ``U`` and ``HTTPResponse`` before ``R``."""
 
 
-_MARKERS: dict[str, tuple[str, ...]] = {"words": (WORDS_MARKER,), "draft": (DRAFT_MARKER,)}
+_MARKERS: dict[str, tuple[str, ...]] = {
+    "words": (WORDS_MARKER,),
+    "draft": (DRAFT_MARKER,),
+    "near": (DRAFT_MARKER, NEAR_MARKER),
+}
 
 
 def new_tokenizer() -> Tokenizer:

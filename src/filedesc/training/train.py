@@ -31,6 +31,7 @@ import torch
 
 from filedesc.errors import FiledescError
 from filedesc.prompt import build_prompt
+from filedesc.runtime.retrieval_index import NEIGHBOURS_FILE, RetrievalIndex
 from filedesc.runtime.tokenizer import PromptTokenizer
 from filedesc.training import distributed
 from filedesc.training.config import TrainConfig
@@ -39,8 +40,10 @@ from filedesc.training.examples import (
     Encoded,
     Pair,
     attach_drafts,
+    attach_hints,
     encode_pairs,
     length_grouped_batches,
+    neighbour_index,
     pad_batch,
     read_pairs,
 )
@@ -118,35 +121,47 @@ def _refit_horizon(config: TrainConfig, step: int, elapsed: float, mark: tuple[i
 
 
 def _prepare_tokenizer(
-    config: TrainConfig, train_pairs: list[Pair], out: Path, base: Path | None, info: Dist
+    config: TrainConfig,
+    train_pairs: list[Pair],
+    out: Path,
+    base: Path | None,
+    info: Dist,
+    neighbours: RetrievalIndex | None = None,
 ) -> PromptTokenizer:
     """Rank 0 trains (or copies) the tokenizer and writes it; the other processes wait, then read it."""
     if info.main:
-        tokenizer = _make_tokenizer(config, train_pairs, out, base)
+        tokenizer = _make_tokenizer(config, train_pairs, out, base, neighbours)
     distributed.barrier(info)
     if not info.main:
         tokenizer = load_base_tokenizer(base) if base is not None else PromptTokenizer.from_file(out / "tokenizer.json")
     return tokenizer
 
 
-def _make_tokenizer(config: TrainConfig, train_pairs: list[Pair], out: Path, base: Path | None) -> PromptTokenizer:
+def _make_tokenizer(
+    config: TrainConfig, train_pairs: list[Pair], out: Path, base: Path | None, neighbours: RetrievalIndex | None
+) -> PromptTokenizer:
     if base is not None:
         tok = load_base_tokenizer(base)
         tok.tokenizer.save(str(out / "tokenizer.json"))
         return tok
     if (out / "tokenizer.json").is_file():
         return PromptTokenizer.from_file(out / "tokenizer.json")
-    sample = _with_drafts(train_pairs[:200_000], config.prompt_format)
+    sample = _with_drafts(train_pairs[:200_000], config.prompt_format, neighbours)
     texts = (
         text
         for p in sample
-        for text in (build_prompt(p.name, p.lang, config.prompt_format, p.draft), p.description)
+        for text in (build_prompt(p.name, p.lang, config.prompt_format, p.draft, p.hint), p.description)
     )
     return train_tokenizer(texts, config.model.vocab_size, out, config.prompt_format)
 
 
-def _with_drafts(pairs: list[Pair], prompt_format: str) -> list[Pair]:
-    return attach_drafts(pairs) if prompt_format == "draft" and any(p.draft is None for p in pairs) else pairs
+def _with_drafts(pairs: list[Pair], prompt_format: str, neighbours: RetrievalIndex | None = None) -> list[Pair]:
+    """The pairs with what their prompt format needs besides the name: the rules' draft, the nearest example."""
+    if prompt_format in ("draft", "near") and any(p.draft is None for p in pairs):
+        pairs = attach_drafts(pairs)
+    if prompt_format == "near" and neighbours is not None and any(p.hint is None for p in pairs):
+        pairs = attach_hints(pairs, neighbours)
+    return pairs
 
 
 def _build_model(config: TrainConfig, tokenizer: PromptTokenizer, out: Path, base: Path | None, resume: bool) -> Any:
@@ -215,9 +230,11 @@ def _train(
     if config.threads:
         torch.set_num_threads(config.threads)
     all_pairs = read_pairs(data_dir / "train.jsonl", config.max_train_examples)
+    # a near model's examples: the real pairs of the training split (every process builds the same index)
+    neighbours = neighbour_index(all_pairs) if config.prompt_format == "near" else None
     if not info.enabled:  # alone, every pair is trained on: draft them once (tokenizer sample and training alike)
-        all_pairs = _with_drafts(all_pairs, config.prompt_format)
-    tokenizer = _prepare_tokenizer(config, all_pairs, out, base, info)
+        all_pairs = _with_drafts(all_pairs, config.prompt_format, neighbours)
+    tokenizer = _prepare_tokenizer(config, all_pairs, out, base, info, neighbours)
     if base is not None and tokenizer.prompt_format != config.prompt_format:
         log.warning("the base's tokenizer is for %r prompts: training with those", tokenizer.prompt_format)
     model = _build_model(config, tokenizer, out, base, resume)
@@ -226,10 +243,13 @@ def _train(
     trainable, total = count_parameters(model)
     log.info("parameters: %d trainable of %d (%.1f%%)", trainable, total, 100 * trainable / max(total, 1))
     fmt = tokenizer.prompt_format
-    train_pairs = _with_drafts(distributed.shard(all_pairs, info), fmt)
+    if fmt == "near":  # a near base model's examples too come from this run's data
+        neighbours = neighbours or neighbour_index(all_pairs)
+        tokenizer.use_neighbours(neighbours)
+    train_pairs = _with_drafts(distributed.shard(all_pairs, info), fmt, neighbours)
     train_data = encode_pairs(train_pairs, tokenizer, config.max_input_length, config.max_target_length)
     valid_data = encode_pairs(
-        _with_drafts(read_pairs(data_dir / "valid.jsonl", config.max_eval_examples), fmt),
+        _with_drafts(read_pairs(data_dir / "valid.jsonl", config.max_eval_examples), fmt, neighbours),
         tokenizer,
         config.max_input_length,
         config.max_target_length,
@@ -399,6 +419,10 @@ def _finish(
     result.gap = result.valid_loss - result.train_loss
     model.save_pretrained(str(out / "model"), safe_serialization=True)
     tokenizer.tokenizer.save(str(out / "model" / "tokenizer.json"))
+    if tokenizer.prompt_format == "near":
+        from filedesc.training.retrieval_build import write_rows
+
+        write_rows(tokenizer.neighbours().rows(), out / "model" / NEIGHBOURS_FILE)
     plot_curves(out / "log.jsonl", out / "training_curves.png")
     if not config.lora:
         from filedesc.training.retrieval_build import build_index
