@@ -101,3 +101,17 @@ def test_names_alike_with_their_own_drafts_are_described_apart(backend: DraftEch
     else:
         assert backend.calls == [(["__init__.py"], None)]
         assert len({o.description for o in out}) == 1
+
+
+def test_regenerate_keeps_the_draft_and_refreshes_the_cache(backend: DraftEcho, tmp_path: Path) -> None:
+    """Regenerating a hover made from a header must come from that header again, not fall back to the rules."""
+    d = Describer("draft-echo", cache=DescriptionCache(tmp_path))
+    first = d.describe(["conf.py"], "en", drafts=["Reads the configuration"])[0]
+    again = d.regenerate("conf.py", "en", draft="Reads the configuration")
+    assert not again.cached and again.description == first.description
+    assert d.describe(["conf.py"], "en", drafts=["Reads the configuration"])[0].cached
+    if backend.takes_drafts:
+        assert backend.calls[-1] == (["conf.py"], ["Reads the configuration"])
+        assert again.description == "Conf.py from Reads the configuration."
+    else:
+        assert backend.calls[-1] == (["conf.py"], None)

@@ -229,12 +229,12 @@ class Describer:
             raise BackendError(f"backend {backend.name!r} returned {len(out)} descriptions for {len(names)} names")
         return out
 
-    def regenerate(self, name: AnyName, lang: str | None = None) -> Description:
-        """Drop ``name``'s cached description in ``lang`` and compute it again."""
+    def regenerate(self, name: AnyName, lang: str | None = None, draft: str | None = None) -> Description:
+        """Drop ``name``'s cached descriptions in ``lang`` and compute it again (from ``draft``, as ``describe``)."""
         normalized = self.normalize(name)
         if self.cache and normalized:
             self.cache.delete(normalized, resolve_lang(lang))
-        return self.describe([name], lang, use_cache=False)[0]
+        return self.describe([name], lang, use_cache=False, drafts=[draft])[0]
 
 
 def _given_drafts(backend: Backend, normalized: list[str], drafts: Sequence[str | None] | None) -> list[str | None]:

@@ -37,6 +37,10 @@ async def test_a_draft_model_gets_the_english_header_when_asked_in_french(tmp_pa
         assert same(items[1]["description"]) == "fr no draft for no_such_file.py"
         english = await describe(lsp, ["header.py"], "en")  # the header is already in the asked language
         assert same(english[0]["description"]) == "en no draft for header.py"
+        params = types.ExecuteCommandParams(command="filedesc.regenerate", arguments=["header.py", "fr"])
+        again = await lsp.workspace_execute_command_async(params)  # regenerated from the same header
+        assert again is not None and not again["cached"]
+        assert same(again["description"]) == same(f"fr draft for header.py: {SENTENCE}")
 
         uri = open_document(lsp, SRC / "notes.md", "See header.py and tree.py.\n", "markdown")
         value = same(await hover_text(lsp, uri, 0, 6) or "")

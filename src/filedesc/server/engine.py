@@ -149,13 +149,14 @@ class Engine:
         describer = self.describer
         self.prepare_backend(describer)
         lang = lang or self.language
-        if regenerate:
-            return [describer.regenerate(name, lang) for name in names]
         drafts = None
         if headers is not None and any(headers) and describer.accepts_drafts():
             lexicon = load_lexicon()
             asked = resolve_lang(lang)
             drafts = [other_language_draft(h, asked, lexicon) if h else None for h in headers]
+        if regenerate:  # the same draft as the hover's: a regenerated answer is not a different kind of answer
+            given = drafts or [None] * len(names)
+            return [describer.regenerate(name, lang, draft) for name, draft in zip(names, given, strict=True)]
         return describer.describe(names, lang, cancelled=cancelled, on_progress=on_progress, drafts=drafts)
 
     async def run(self, work: Callable[[CancelCheck], T], timeout: float | None = None) -> T:

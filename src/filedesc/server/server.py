@@ -91,13 +91,6 @@ class FiledescServer(LanguageServer):
         except FiledescError as exc:
             raise JsonRpcException(str(exc), code=REQUEST_FAILED) from exc
 
-    async def describe(self, names: Sequence[str], lang: str | None = None, regenerate: bool = False) -> Any:
-        """Describe ``names`` off the loop; errors become JSON-RPC errors."""
-        names = list(names)
-        return await self.run_described(
-            lambda cancelled: self.engine.describe_sync(names, lang, cancelled=cancelled, regenerate=regenerate)
-        )
-
     async def pull_settings(self) -> None:
         """Ask the client for the ``filedesc`` section when it supports ``workspace/configuration``."""
         if not self.client_supports("workspace", "configuration"):
@@ -339,6 +332,12 @@ async def on_regenerate(ls: FiledescServer, *args: Any) -> dict[str, Any]:
     problem = name_problem(name, ls.engine.describer.normalize)
     if problem:
         raise JsonRpcInvalidParams(f"filedesc.regenerate: {problem}")
-    item = (await ls.describe([name], lang, regenerate=True))[0]
+    roots = ls.roots
+
+    def work(cancelled: CancelCheck) -> list[Description]:
+        headers = header_sentences(ls, [name], None, roots)  # the hover's draft, so the answer is of the same kind
+        return ls.engine.describe_sync([name], lang, cancelled=cancelled, regenerate=True, headers=headers)
+
+    item = (await ls.run_described(work))[0]
     ls.refresh_code_lenses()
     return dict(item.to_dict())
