@@ -28,6 +28,9 @@ language), or ``near``: the ``draft`` prompt, then :data:`NEAR_SEPARATOR` and th
 corpus (its name's words, `` : ``, its description; see :func:`neighbour_hint`). A model folder's tokenizer says
 which one it was trained with."""
 
+DRAFT_FORMATS: tuple[str, ...] = ("draft", "near")
+"""The formats whose prompt carries a draft after the name (and whose backends take given drafts)."""
+
 DRAFT_SEPARATOR = "<draft>"
 """Between the name and the draft in a ``draft`` prompt. A draft-format tokenizer has it as a special token, so it
 is one id that no name or sentence can spell, and its presence in the vocabulary marks the format."""

@@ -91,9 +91,10 @@ def test_two_examples_a_pair_are_one_translation_and_one_denoising_balanced(corp
     assert set(counts) == set(TASKS) and min(counts.values()) > 0.35 * len(pairs)
 
 
-def test_draft_prompts_put_the_text_in_the_draft_slot(corpus: Path) -> None:
+@pytest.mark.parametrize("prompt_format", ["draft", "near"])
+def test_draft_prompts_put_the_text_in_the_draft_slot(corpus: Path, prompt_format: str) -> None:
     pair = _pairs(corpus)[0]
-    examples = list(make_examples([pair], "draft", 4, random.Random(0)))
+    examples = list(make_examples([pair], prompt_format, 4, random.Random(0)))
     assert {e.prompt.split(" ", 2)[1] for e in examples} == {DRAFT_SEPARATOR}
     assert any(e.prompt == f"<fr> {DRAFT_SEPARATOR} {pair.en}" for e in examples)
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from filedesc import hookimpl
 from filedesc.plugins.backend import Availability, BackendOptions, BackendSpec, RegisterBackend
+from filedesc.prompt import DRAFT_FORMATS
 from filedesc.runtime.model_folder import fingerprint, shipped_model_dir
 
 QUANTS = {"int8": 100, "int4": 90, "fp32": 80}
@@ -78,7 +79,7 @@ class OnnxBackend:
     @property
     def takes_drafts(self) -> bool:
         """Whether the model post-edits a draft (``draft``/``near`` formats): ``describe_drafted`` uses its drafts."""
-        return self.model.tokenizer.prompt_format in ("draft", "near")
+        return self.model.tokenizer.prompt_format in DRAFT_FORMATS
 
     def describe(self, names: Sequence[str], lang: str) -> list[str]:
         """Describe a batch in one language."""

@@ -16,6 +16,7 @@ from typing import Any
 from filedesc import hookimpl
 from filedesc.errors import ModelFileError
 from filedesc.plugins.backend import Availability, BackendOptions, BackendSpec, RegisterBackend
+from filedesc.prompt import DRAFT_FORMATS
 from filedesc.runtime.model_folder import fingerprint, require_files, shipped_model_dir
 from filedesc.runtime.onnx_seq2seq import NO_REPEAT_NGRAM_SIZE
 
@@ -75,7 +76,7 @@ class TorchBackend:
     @property
     def takes_drafts(self) -> bool:
         """Whether the model post-edits a draft (``draft``/``near`` formats): ``describe_drafted`` uses its drafts."""
-        return self.tokenizer.prompt_format in ("draft", "near")
+        return self.tokenizer.prompt_format in DRAFT_FORMATS
 
     def describe(self, names: Sequence[str], lang: str) -> list[str]:
         """Greedy-decode a description for each name (a draft model gets the rules' sentences as drafts)."""

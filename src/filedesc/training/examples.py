@@ -17,6 +17,7 @@ import torch
 from filedesc.prompt import LANGUAGES, neighbour_hint, normalize_name, rules_draft
 from filedesc.runtime.retrieval_index import RetrievalIndex
 from filedesc.runtime.tokenizer import PromptTokenizer
+from filedesc.training.data.exclusions import repository_of
 
 
 @dataclass(frozen=True)
@@ -44,9 +45,7 @@ def source_group(source: str) -> str:
     kind, sep, rest = source.partition(":")
     if not sep or not rest or kind == "generated":
         return ""
-    if kind == "github":
-        return "github:" + rest.split("@", 1)[0].split(":", 1)[0]
-    return f"{kind}:{rest.split(':', 1)[0]}"
+    return repository_of(source)  # the very grouping that holds whole repositories out as corpus_test
 
 
 def read_pairs(path: Path, limit: int = 0) -> list[Pair]:

@@ -34,7 +34,7 @@ from typing import Any
 import torch
 
 from filedesc.errors import FiledescError
-from filedesc.prompt import build_prompt
+from filedesc.prompt import DRAFT_FORMATS, build_prompt
 from filedesc.runtime.tokenizer import PromptTokenizer
 from filedesc.training import distributed
 from filedesc.training.config import TrainConfig
@@ -161,7 +161,7 @@ def tokenizer_texts(
     for pair in sample:
         yield pair.en
         yield pair.fr
-    if prompt_format == "draft":
+    if prompt_format in DRAFT_FORMATS:
         names = attach_drafts(names)
     for name in names:
         yield build_prompt(name.name, name.lang, prompt_format, name.draft)

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from filedesc.errors import FiledescError
-from filedesc.prompt import DRAFT_SEPARATOR, LANGUAGES
+from filedesc.prompt import DRAFT_FORMATS, DRAFT_SEPARATOR, LANGUAGES
 from filedesc.runtime.tokenizer import PromptTokenizer
 from filedesc.training.examples import Encoded
 
@@ -100,7 +100,7 @@ def pretrain_prompt(text: str, lang: str, prompt_format: str) -> str:
     """The model input for ``text`` to be written in ``lang``, in the name stage's ``prompt_format``."""
     if lang not in LANGUAGES:
         raise ValueError(f"unsupported language {lang!r}")
-    if prompt_format == "draft":
+    if prompt_format in DRAFT_FORMATS:
         return f"<{lang}> {DRAFT_SEPARATOR} {text}"
     return f"<{lang}> {text}"
 

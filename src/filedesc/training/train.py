@@ -30,7 +30,7 @@ from typing import Any
 import torch
 
 from filedesc.errors import FiledescError
-from filedesc.prompt import build_prompt
+from filedesc.prompt import DRAFT_FORMATS, build_prompt
 from filedesc.runtime.retrieval_index import NEIGHBOURS_FILE, RetrievalIndex
 from filedesc.runtime.tokenizer import PromptTokenizer
 from filedesc.training import distributed
@@ -157,7 +157,7 @@ def _make_tokenizer(
 
 def _with_drafts(pairs: list[Pair], prompt_format: str, neighbours: RetrievalIndex | None = None) -> list[Pair]:
     """The pairs with what their prompt format needs besides the name: the rules' draft, the nearest example."""
-    if prompt_format in ("draft", "near") and any(p.draft is None for p in pairs):
+    if prompt_format in DRAFT_FORMATS and any(p.draft is None for p in pairs):
         pairs = attach_drafts(pairs)
     if prompt_format == "near" and neighbours is not None and any(p.hint is None for p in pairs):
         pairs = attach_hints(pairs, neighbours)
