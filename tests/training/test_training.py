@@ -98,6 +98,29 @@ def test_full_fine_tune_from_base_path(tiny_run: Path, tiny_data: Path, tmp_path
     assert result.valid_loss < first * 1.5  # started from the trained weights, not from scratch
 
 
+def test_a_name_model_as_base_learns_the_draft_prompt(tiny_run: Path, tiny_data: Path, tmp_path: Path) -> None:
+    """A trained ``name`` model is a base for a ``draft`` run: its tokenizer gains the separator, nothing else moves."""
+    from filedesc.prompt import DRAFT_SEPARATOR
+
+    base_tokenizer = PromptTokenizer.from_file(tiny_run / "model" / "tokenizer.json")
+    assert base_tokenizer.prompt_format == "name"
+    result = train(
+        tiny_config(max_steps=10, eval_every=10, prompt_format="draft", max_input_length=96),
+        tiny_data,
+        tmp_path,
+        base=tiny_run / "model",
+    )
+    assert result.steps == 10
+    tokenizer = PromptTokenizer.from_file(tmp_path / "model" / "tokenizer.json")
+    assert tokenizer.prompt_format == "draft"
+    assert tokenizer.vocab_size == base_tokenizer.vocab_size + 1
+    assert tokenizer.tokenizer.token_to_id(DRAFT_SEPARATOR) == base_tokenizer.vocab_size  # old ids unchanged
+    config = json.loads((tmp_path / "model" / "config.json").read_text())
+    assert config["vocab_size"] >= tokenizer.vocab_size  # the embeddings grew with it
+    ids = tokenizer.encode_prompt("extract_logs.sh", "en", 96)
+    assert ids.count(tokenizer.tokenizer.token_to_id(DRAFT_SEPARATOR)) == 1
+
+
 def test_hugging_face_base_with_its_own_tokenizer(tmp_path: Path, tiny_data: Path, tiny_run: Path) -> None:
     """A base saved by transformers (tokenizer.json without our language tags) gets the tags and a resize."""
     from tokenizers import Tokenizer

@@ -39,9 +39,18 @@ def new_t5(config: ModelConfig, tokenizer: PromptTokenizer) -> Any:
     return T5ForConditionalGeneration(t5_config)
 
 
-def load_base_tokenizer(base: Path) -> PromptTokenizer:
-    """The base checkpoint's ``tokenizer.json``, with the language tags added when it lacks them."""
+def load_base_tokenizer(base: Path, prompt_format: str | None = None) -> PromptTokenizer:
+    """The base checkpoint's ``tokenizer.json``, with the language tags added when it lacks them.
+
+    ``prompt_format``: the format the run asks for. A base whose tokenizer has no format marker (``name``
+    prompts: any outside checkpoint, or an earlier filedesc model) gets that format's markers as new special
+    tokens, so a trained ``name`` model can be taught to post-edit a draft instead of starting from scratch; a base
+    already made for another format keeps its own (the caller warns).
+    """
     from tokenizers import AddedToken, Tokenizer
+
+    from filedesc.runtime.tokenizer import format_of
+    from filedesc.training.tokenizer import FORMAT_MARKERS
 
     path = base / "tokenizer.json"
     if not path.is_file():
@@ -55,6 +64,9 @@ def load_base_tokenizer(base: Path) -> PromptTokenizer:
     missing = [t for t in LANG_TOKENS if tok.token_to_id(t) is None]
     if missing:
         tok.add_special_tokens([AddedToken(t, special=True) for t in missing])
+    if prompt_format is not None and format_of(tok) == "name":
+        markers = FORMAT_MARKERS.get(prompt_format, ())
+        tok.add_special_tokens([AddedToken(t, special=True) for t in markers])
     return PromptTokenizer(tok)
 
 

@@ -22,7 +22,7 @@ CASE_BOUNDARY = r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])|(?<=[A-ZÀ-Þ])(?=[A-ZÀ-Þ][a-z
 """Split ``getUser`` before ``U`` and ``HTTPResponse`` before ``R``."""
 
 
-_MARKERS: dict[str, tuple[str, ...]] = {
+FORMAT_MARKERS: dict[str, tuple[str, ...]] = {
     "words": (WORDS_MARKER,),
     "draft": (DRAFT_MARKER,),
     "near": (DRAFT_MARKER, NEAR_MARKER),
@@ -62,7 +62,7 @@ def train_tokenizer(
     trainer = trainers.BpeTrainer(
         vocab_size=vocab_size,
         min_frequency=2,
-        special_tokens=[*SPECIAL_TOKENS, *_MARKERS.get(prompt_format, ()), *extra_special],
+        special_tokens=[*SPECIAL_TOKENS, *FORMAT_MARKERS.get(prompt_format, ()), *extra_special],
         initial_alphabet=pre_tokenizers.ByteLevel.alphabet(),
         show_progress=False,
     )

@@ -133,7 +133,7 @@ def _prepare_tokenizer(
         tokenizer = _make_tokenizer(config, train_pairs, out, base, neighbours)
     distributed.barrier(info)
     if not info.main:
-        tokenizer = load_base_tokenizer(base) if base is not None else PromptTokenizer.from_file(out / "tokenizer.json")
+        tokenizer = PromptTokenizer.from_file(out / "tokenizer.json")  # rank 0 wrote it, a base's included
     return tokenizer
 
 
@@ -141,7 +141,7 @@ def _make_tokenizer(
     config: TrainConfig, train_pairs: list[Pair], out: Path, base: Path | None, neighbours: RetrievalIndex | None
 ) -> PromptTokenizer:
     if base is not None:
-        tok = load_base_tokenizer(base)
+        tok = load_base_tokenizer(base, config.prompt_format)
         tok.tokenizer.save(str(out / "tokenizer.json"))
         return tok
     if (out / "tokenizer.json").is_file():
