@@ -50,6 +50,41 @@ def test_int8_agrees_with_fp32(tiny_export: Path) -> None:
     assert sum(a == b for a, b in zip(fp32, int8, strict=True)) >= len(NAMES) * 0.7
 
 
+def test_int4_keeps_the_prompt_wide_products_in_int8(tiny_export: Path) -> None:
+    """A decoder step runs only 4-bit products; the encoder and the cross keys/values (one pass a call) run int8."""
+    import onnx
+
+    encoder = onnx.load(str(tiny_export / "int4" / "encoder.onnx"))
+    decoder = onnx.load(str(tiny_export / "int4" / "decoder.onnx"))
+    config = json.loads((tiny_export / "int4" / "config.json").read_text())["training"]["config"]["model"]
+    step_ops = [node.op_type for node in decoder.graph.node]
+    assert "MatMul" not in step_ops and "MatMulInteger" not in step_ops
+    assert step_ops.count("MatMulNBits") > 0
+    encoder_ops = [node.op_type for node in encoder.graph.node]
+    per_encoder_layer = 6 if config["feed_forward_proj"] == "relu" else 7  # q, k, v, o and the feed-forward
+    cross = 2 * config["num_decoder_layers"]
+    assert encoder_ops.count("MatMulInteger") == per_encoder_layer * config["num_layers"] + cross
+    assert "MatMul" not in encoder_ops
+    assert encoder_ops.count("MatMulNBits") == step_ops.count("MatMulNBits")  # the first step runs the same
+
+
+def test_prompt_wide_products_follow_the_graph_not_the_names() -> None:
+    from onnx import TensorProto, helper
+
+    from filedesc.training.quantize import prompt_wide_products
+
+    nodes = [
+        helper.make_node("MatMul", ["ids", "w1"], ["h"], name="a"),
+        helper.make_node("Relu", ["h"], ["encoder_hidden_states"], name="b"),
+        helper.make_node("MatMul", ["encoder_hidden_states", "w2"], ["k"], name="cross_k"),
+        helper.make_node("MatMul", ["step", "w3"], ["q"], name="step_q"),
+        helper.make_node("Add", ["q", "k"], ["logits"], name="c"),
+    ]
+    value = helper.make_tensor_value_info("x", TensorProto.FLOAT, None)
+    graph = helper.make_graph(nodes, "g", [value], [value])
+    assert prompt_wide_products(helper.make_model(graph)) == ["a", "cross_k"]
+
+
 def test_beam_search_option(tiny_export: Path) -> None:
     model = OnnxSeq2Seq(tiny_export / "fp32")
     beams = model.generate(["extract_logs.sh"], ["en"], num_beams=4)
