@@ -30,15 +30,18 @@ ENCODER_STATES = "encoder_hidden_states"
 """The encoder graph's output that the cross-attention reads (both exports name it so)."""
 
 
-def quantize_int8(src: Path, dst: Path) -> None:
-    """Dynamic int8 quantization of MatMul and Gather weights."""
+def quantize_int8(
+    src: Path, dst: Path, op_types: tuple[str, ...] = ("MatMul", "Gather"), nodes: list[str] | None = None
+) -> None:
+    """Dynamic int8 quantization of the weights of ``op_types`` (of the ``nodes`` named, if given; else all)."""
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     quantize_dynamic(
         str(src),
         str(dst),
         weight_type=QuantType.QInt8,
-        op_types_to_quantize=["MatMul", "Gather"],
+        op_types_to_quantize=list(op_types),
+        nodes_to_quantize=nodes,
         per_channel=INT8_PER_CHANNEL,
     )
 
@@ -58,8 +61,8 @@ def prompt_wide_products(model: Any, states: str = ENCODER_STATES) -> list[str]:
         if node is not None and node.name not in upstream:
             upstream.add(node.name)
             pending.extend(node.input)
-    consumers = {node.name for node in model.graph.node if states in node.input}
-    return [node.name for node in model.graph.node if node.op_type == "MatMul" and node.name in upstream | consumers]
+    wide = upstream | {node.name for node in model.graph.node if states in node.input}
+    return [node.name for node in model.graph.node if node.op_type == "MatMul" and node.name in wide]
 
 
 def quantize_int4(
@@ -87,19 +90,10 @@ def quantize_int4(
     if not wide:
         quantizer.model.save_model_to_file(str(dst), use_external_data_format=False)
         return
-    from onnxruntime.quantization import QuantType, quantize_dynamic
-
     half = dst.with_name(f"{dst.stem}.int4-only{dst.suffix}")
     quantizer.model.save_model_to_file(str(half), use_external_data_format=False)
     try:
-        quantize_dynamic(
-            str(half),
-            str(dst),
-            weight_type=QuantType.QInt8,
-            op_types_to_quantize=["MatMul"],
-            nodes_to_quantize=wide,
-            per_channel=INT8_PER_CHANNEL,
-        )
+        quantize_int8(half, dst, op_types=("MatMul",), nodes=wide)
     finally:
         half.unlink(missing_ok=True)
 
