@@ -13,6 +13,7 @@ from pathlib import Path
 
 from filedesc import hookimpl
 from filedesc.plugins.backend import Availability, BackendOptions, BackendSpec, RegisterBackend
+from filedesc.plugins.curated import curated_model_id, describe_with_curated
 from filedesc.prompt import DRAFT_FORMATS
 from filedesc.runtime.model_folder import fingerprint, shipped_model_dir
 
@@ -71,10 +72,7 @@ class OnnxBackend:
         self.model_id = f"{self.model.config.get('name', folder.name)}-{quant}@{fingerprint(folder, files)}"
         if words_only:
             self.model_id += "+words-only"
-        if self.takes_drafts:  # its answers change when the rules (its drafts) do
-            from filedesc.prompt import draft_source
-
-            self.model_id += f"+{draft_source()}"
+        self.model_id = curated_model_id(self.model_id)  # its answers change when the lexicon and rules do
 
     @property
     def takes_drafts(self) -> bool:
@@ -82,12 +80,16 @@ class OnnxBackend:
         return self.model.tokenizer.prompt_format in DRAFT_FORMATS
 
     def describe(self, names: Sequence[str], lang: str) -> list[str]:
-        """Describe a batch in one language."""
-        return self.model.generate(names, [lang] * len(names))
+        """Describe a batch in one language (well-known names from the lexicon: ``plugins.curated``)."""
+        return self.describe_drafted(names, lang, [None] * len(names))
 
     def describe_drafted(self, names: Sequence[str], lang: str, drafts: Sequence[str | None]) -> list[str]:
         """Like ``describe``, ``drafts[i]`` in the draft slot of ``names[i]`` (``None``: the rules' sentence)."""
-        return self.model.generate(names, [lang] * len(names), drafts=drafts)
+
+        def run(todo: list[str], given: list[str | None]) -> list[str]:
+            return self.model.generate(todo, [lang] * len(todo), drafts=given if any(given) else None)
+
+        return describe_with_curated(names, lang, drafts, run)
 
 
 def _availability(quant: str) -> Callable[[BackendOptions], Availability]:

@@ -16,6 +16,7 @@ from typing import Any
 from filedesc import hookimpl
 from filedesc.errors import ModelFileError
 from filedesc.plugins.backend import Availability, BackendOptions, BackendSpec, RegisterBackend
+from filedesc.plugins.curated import curated_model_id, describe_with_curated
 from filedesc.prompt import DRAFT_FORMATS
 from filedesc.runtime.model_folder import fingerprint, require_files, shipped_model_dir
 from filedesc.runtime.onnx_seq2seq import NO_REPEAT_NGRAM_SIZE
@@ -68,10 +69,7 @@ class TorchBackend:
         self.tokenizer = PromptTokenizer.from_file(folder / "tokenizer.json")
         self.max_input = trained_input_length(folder)
         self.model_id = f"torch:{folder.name}@{fingerprint(folder, ANSWER_FILES)}"
-        if self.takes_drafts:  # its answers change when the rules (its drafts) do
-            from filedesc.prompt import draft_source
-
-            self.model_id += f"+{draft_source()}"
+        self.model_id = curated_model_id(self.model_id)  # its answers change when the lexicon and rules do
 
     @property
     def takes_drafts(self) -> bool:
@@ -83,11 +81,19 @@ class TorchBackend:
         return self.describe_drafted(names, lang, [None] * len(names))
 
     def describe_drafted(self, names: Sequence[str], lang: str, drafts: Sequence[str | None]) -> list[str]:
-        """Greedy-decode a description for each name, ``drafts[i]`` in its draft slot (``None``: the rules')."""
+        """Greedy-decode a description for each name, ``drafts[i]`` in its draft slot (``None``: the rules').
+
+        Well-known names are answered from the lexicon (``plugins.curated``).
+        """
+        return describe_with_curated(names, lang, drafts, lambda todo, given: self.model_outputs(todo, lang, given))
+
+    def model_outputs(self, names: Sequence[str], lang: str, drafts: Sequence[str | None] | None = None) -> list[str]:
+        """The model's own greedy outputs for every name, no curated answers: what ONNX parity is checked against."""
         import torch
 
         from filedesc.runtime.batching import left_pad
 
+        drafts = drafts if drafts is not None else [None] * len(names)
         ids = self.tokenizer.encode_prompts(names, [lang] * len(names), self.max_input, drafts)
         input_ids, mask = left_pad(ids, self.tokenizer.pad_id)
         with torch.inference_mode():

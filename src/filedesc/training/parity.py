@@ -24,10 +24,10 @@ def folder_size(folder: Path) -> int:
 
 
 def torch_greedy(model_dir: Path, names: list[str], lang: str) -> list[str]:
-    """Reference outputs from ``transformers``' ``generate``."""
+    """Reference outputs from ``transformers``' ``generate`` (the model alone: no curated answers)."""
     from filedesc.plugins.torch_backend import TorchBackend
 
-    return TorchBackend(model_dir).describe(names, lang)
+    return TorchBackend(model_dir).model_outputs(names, lang)
 
 
 def check_parity(model_dir: Path, folders: dict[str, Path], names: list[str] | None = None) -> list[str]:
