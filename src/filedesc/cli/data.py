@@ -59,6 +59,12 @@ def register(subparsers: Any) -> None:
         help="leave out the pairs mined from installed packages and Debian scripts",
     )
     build.add_argument(
+        "--canonical-phrasing",
+        action="store_true",
+        help="generated descriptions take each meaning's first phrasing (the one the rules write) instead of a "
+        "random one, so a draft model learns to keep a right draft and to rewrite where real text does (issue 18)",
+    )
+    build.add_argument(
         "--skip-misspelled",
         action="store_true",
         help="drop generated names whose descriptions are misspelled instead of failing (the "
@@ -170,6 +176,7 @@ def run(args: argparse.Namespace) -> int:
             corpus_leave_out=tuple(args.corpus_leave_out),
             **({"corpus_dir": args.corpus_dir} if args.corpus_dir is not None else {}),
             skip_misspelled=args.skip_misspelled,
+            canonical_phrasing=args.canonical_phrasing,
         )
     )
     lines = {name: len(items) for name, items in result.splits.items()}

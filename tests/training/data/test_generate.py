@@ -86,3 +86,18 @@ def test_well_known_names_give_every_phrasing(lexicon: Lexicon) -> None:
 
 def test_unknown_type_is_importable() -> None:
     assert Unknown("zorvex").text == "zorvex"
+
+
+def test_canonical_phrasing_keeps_the_names_and_writes_the_rules_phrasing(lexicon: Lexicon) -> None:
+    """The same draws give the same names; each description becomes the meaning's first phrasing, which is what the
+    rules write when they read the name as the generator meant it."""
+    from filedesc.grammar.rules import describe_by_rules
+
+    varied = list(Generator(lexicon, make_pools(lexicon), 11).examples(600))
+    canonical = list(Generator(lexicon, make_pools(lexicon), 11, canonical=True).examples(600))
+    assert [(e.name, e.lang) for e in canonical] == [(e.name, e.lang) for e in varied]
+    changed = [(v, c) for v, c in zip(varied, canonical, strict=True) if v.description != c.description]
+    assert len(changed) > len(varied) // 4  # the random phrasing really moved
+    same_as_rules = sum(describe_by_rules(c.name, c.lang, lexicon) == c.description for c in canonical)
+    was_same = sum(describe_by_rules(v.name, v.lang, lexicon) == v.description for v in varied)
+    assert same_as_rules > 2 * was_same

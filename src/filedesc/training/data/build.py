@@ -51,6 +51,15 @@ class BuildConfig:
     """Copies of each written-corpus training line: real names weigh more than generated ones. 0 leaves the corpus
     out of ``train`` (it stays in ``valid``, ``test`` and ``corpus_test``): the "without the corpus" arm of the
     comparison in the dataset card."""
+    canonical_phrasing: bool = False
+    """Generated descriptions take each meaning's first phrasing, the one the rules render, instead of a random one.
+
+    Why: 78 % of generated pairs (3,000 sampled from a 400k build) had a target that only rephrases the rules'
+    sentence for the same meaning ("Script Perl qui valorise le seuil." -> "Script Perl pour valoriser le seuil."),
+    which teaches a ``draft`` model to rewrite right drafts, and it garbles real ones. With this, a right draft is
+    its own target and only the real corpus and the names the rules misread teach rewriting. The names drawn are
+    the same as without it (the same random draws), so two builds differ in phrasing only.
+    """
     corpus_leave_out: tuple[str, ...] = ()
     """Corpus parts (file stems, e.g. ``github-fr-6``) whose files are left out of ``train`` only: ``valid``,
     ``test`` and ``corpus_test`` stay identical, so two builds measure what those parts bring at equal data
@@ -157,10 +166,14 @@ def build(config: BuildConfig) -> BuildResult:
     mined = mine.mine(lexicon, checker, exclusions, {e.source for e in report.examples}) if config.mined else []
     well_known = list(roles.well_known_examples(lexicon, config.seed))
     reserved = split.reserved_keys(core, lexicon)
-    unseen_gen = generate.Generator(lexicon, generate.make_pools(lexicon, required=reserved), config.seed + 1)
+    unseen_gen = generate.Generator(
+        lexicon, generate.make_pools(lexicon, required=reserved), config.seed + 1, config.canonical_phrasing
+    )
     unseen = list(unseen_gen.examples(max(200, config.size // UNSEEN_SHARE)))
     wanted = max(0, config.size - len(corpus_pool) - len(mined) - len(well_known))
-    generator = generate.Generator(lexicon, generate.make_pools(lexicon, exclude=reserved), config.seed)
+    generator = generate.Generator(
+        lexicon, generate.make_pools(lexicon, exclude=reserved), config.seed, config.canonical_phrasing
+    )
     generated = list(generator.examples(wanted))
     bad_names, bad_words = _spellcheck(checker, [*generated, *unseen, *well_known], config.out, config.skip_misspelled)
     if bad_names:
@@ -204,6 +217,7 @@ def build(config: BuildConfig) -> BuildResult:
             "well_known_lines": len(well_known),
             "reserved_keys": len(reserved),
             "corpus_weight": config.corpus_weight,
+            "canonical_phrasing": config.canonical_phrasing,
             "corpus_train_lines": len(corpus_train),
             "corpus_left_out": list(config.corpus_leave_out),
             "english_words_in_french": sorted(checker.english_in_french)[:200],

@@ -101,8 +101,10 @@ def _proper_words(kind: Extension) -> tuple[str, ...]:
 class Generator:
     """Draws examples; the same lexicon, pools and seed always give the same sequence."""
 
-    def __init__(self, lexicon: Lexicon, pools: Pools, seed: int) -> None:
+    def __init__(self, lexicon: Lexicon, pools: Pools, seed: int, canonical: bool = False) -> None:
         self.lexicon = lexicon
+        self.canonical = canonical
+        """Render every description in its first phrasing (``BuildConfig.canonical_phrasing``)."""
         self.pools = pools
         self.rng = random.Random(seed)
         self.seen: set[str] = set()
@@ -267,6 +269,8 @@ class Generator:
                  for lang in ("en", "fr")}
         if any(not MIN_WORDS <= len(t.split()) <= MAX_WORDS for t in texts.values()):
             return []
+        if self.canonical:  # chosen after the same draws and the same length check, so the same names follow
+            texts = {lang: render(replace(meaning, name=name), lang, 0) for lang in texts}
         self.seen.add(name)
         meaning = replace(meaning, name=name)
         category = meaning.role.category if meaning.role and meaning.role.category else kind.category
