@@ -122,6 +122,13 @@ def render_card(splits: dict[str, list[Example]], stats: dict[str, Any], report:
         f"{stats['well_known_lines']}; corpus lines with defects left out: {stats['corpus']['problems']}; "
         f"generated names dropped for misspelled descriptions: {_misspelled(stats['misspelled'])}.",
         "",
+        "Generated descriptions: "
+        + (
+            "each meaning's first phrasing, the one the rules write (`--canonical-phrasing`)."
+            if stats.get("canonical_phrasing")
+            else "a random phrasing of each meaning."
+        ),
+        "",
     ]
     repos = Counter(repository_of(e.source) for items in splits.values() for e in items
                     if not e.source.startswith("generated:"))
