@@ -22,7 +22,13 @@ def strip_accents(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Normalise a token for lookup: NFC, lowercase, no accents, so every spelling variant meets in one key."""
+    """Normalise a token for lookup: NFC, lowercase, no accents, so every spelling variant meets in one key.
+
+    ASCII text (most identifiers) has nothing to decompose: lowering it is the whole fold. The rules call this
+    about 60 times a name, and the Unicode path was a third of a draft's time.
+    """
+    if text.isascii():
+        return text.lower()
     return strip_accents(unicodedata.normalize("NFC", text).lower())
 
 

@@ -49,6 +49,9 @@ def test_spelling_index() -> None:
 def test_fold() -> None:
     assert strip_accents("événement") == "evenement"
     assert fold("ÉVÉNEMENTS") == "evenements"
+    assert fold("getUserInfo") == "getuserinfo"  # the ASCII fast path lowers, nothing else
+    assert fold("Mise_A_Jour-2") == "mise_a_jour-2"
+    assert fold("Ｅvénement") == strip_accents("Ｅvénement".lower())  # not ASCII: the full Unicode path
 
 
 def test_shipped_lexicon_loads_and_is_cached() -> None:
