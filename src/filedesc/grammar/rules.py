@@ -24,40 +24,15 @@ MAX_UNKNOWN = 1
 MIN_KNOWN_WORDS = 1
 
 
-_FilenameIndex = tuple[dict[str, WellKnownFile], dict[str, WellKnownFile], tuple[WellKnownFile, ...]]
-_filename_indexes: dict[int, tuple[tuple[WellKnownFile, ...], _FilenameIndex]] = {}
-
-
-def _filename_index(filenames: tuple[WellKnownFile, ...]) -> _FilenameIndex:
-    """Exact and casefold names as dicts (the first entry wins, as in a scan), and the glob entries in order.
-
-    Every model backend asks this for every name (curated answers, then the draft), so a scan of the 349 entries
-    (0.13 ms a name) was a tenth of a batch's time. Keyed by the tuple's identity; the tuple is kept alive with it.
-    """
-    cached = _filename_indexes.get(id(filenames))
-    if cached is not None and cached[0] is filenames:
-        return cached[1]
-    exact: dict[str, WellKnownFile] = {}
-    folded: dict[str, WellKnownFile] = {}
-    for entry in filenames:
-        if entry.match == "exact":
-            exact.setdefault(entry.name, entry)
-        elif entry.match == "casefold":
-            folded.setdefault(entry.name.casefold(), entry)
-    index = (exact, folded, tuple(e for e in filenames if e.match == "glob"))
-    _filename_indexes[id(filenames)] = (filenames, index)
-    return index
-
-
 def find_well_known(path: str, lexicon: Lexicon) -> WellKnownFile | None:
     """Match a base name or path against ``filenames.json``: exact, then casefold, then glob patterns."""
     norm = path.replace("\\", "/")
     base = norm.rsplit("/", 1)[-1]
-    exact, folded, globs = _filename_index(lexicon.filenames)
-    found = exact.get(base) or folded.get(base.casefold())
+    tables = lexicon.filename_tables
+    found = tables.exact.get(base) or tables.casefold.get(base.casefold())
     if found is not None:
         return found
-    for entry in globs:
+    for entry in tables.globs:
         target = norm if "/" in entry.name else base
         if fnmatch.fnmatchcase(target, entry.name) or fnmatch.fnmatchcase(target, "*/" + entry.name):
             return entry

@@ -87,7 +87,7 @@ class OnnxBackend:
         """Like ``describe``, ``drafts[i]`` in the draft slot of ``names[i]`` (``None``: the rules' sentence)."""
 
         def run(todo: list[str], given: list[str | None]) -> list[str]:
-            return self.model.generate(todo, [lang] * len(todo), drafts=given if any(given) else None)
+            return self.model.generate(todo, [lang] * len(todo), drafts=given)
 
         return describe_with_curated(names, lang, drafts, run)
 

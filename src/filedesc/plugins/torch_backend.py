@@ -93,7 +93,6 @@ class TorchBackend:
 
         from filedesc.runtime.batching import left_pad
 
-        drafts = drafts if drafts is not None else [None] * len(names)
         ids = self.tokenizer.encode_prompts(names, [lang] * len(names), self.max_input, drafts)
         input_ids, mask = left_pad(ids, self.tokenizer.pad_id)
         with torch.inference_mode():
