@@ -18,6 +18,10 @@ from dataclasses import dataclass
 DEFAULT_COMPOUND = frozenset({"tar.gz", "tar.bz2", "tar.xz", "tar.zst", "d.ts", "min.js", "min.css"})
 
 _VERSION = re.compile(r"^[vV]\d+(?:[._]\d+)*$")
+# A version written with dots or underscores inside a stem (``lib-1.2.3``, ``pg_stat--1.4``, ``seaborn-v0_8``,
+# ``neovim_v0.10.0``): one token, found before the stem is cut at its separators (dots and underscores among them).
+# Digits alone need a dot (``1.4``): ``2019_01`` stays two numbers. Not inside a word (``migration2.1.0Vers``).
+_INNER_VERSION = re.compile(r"(?<![^\W_])(?<!\.)(?:[vV]\d+(?:[._]\d+)+|\d+(?:\.\d+)+)(?![^\W_])")
 _NUMBER = re.compile(r"^\d+$")
 # One camel-case piece: an acronym before a capitalised word (HTTP|Response), a capitalised or lower word,
 # an all-caps run, or digits. Letters include accented ones.
@@ -106,6 +110,18 @@ def split_extension(name: str, known: Collection[str] | None = None) -> tuple[st
 def split_words(stem: str) -> tuple[Token, ...]:
     """Split a stem into tokens across separators, camelCase/PascalCase humps, acronyms, digits and versions."""
     tokens: list[Token] = []
+    start = 0
+    for match in _INNER_VERSION.finditer(stem):
+        tokens += _split_plain(stem[start : match.start()])
+        tokens.append(Token(match.group(), "version"))
+        start = match.end()
+    tokens += _split_plain(stem[start:])
+    return tuple(_merge_camel_versions(tokens))
+
+
+def _split_plain(stem: str) -> list[Token]:
+    """``split_words`` of a stretch holding no dotted version."""
+    tokens: list[Token] = []
     for chunk in _SEPARATORS.split(stem):
         if not chunk:
             continue
@@ -117,7 +133,7 @@ def split_words(stem: str) -> tuple[Token, ...]:
             kind = "number" if piece.isdigit() else "word"
             tokens.append(Token(piece, kind, attached=not first))
             first = False
-    return tuple(_merge_camel_versions(tokens))
+    return tokens
 
 
 def _merge_camel_versions(tokens: list[Token]) -> list[Token]:

@@ -46,6 +46,22 @@ def test_token_kinds_and_attachment() -> None:
 
 
 @pytest.mark.parametrize(
+    ("stem", "pieces"),
+    [
+        ("lib-1.2.3", [("lib", "word"), ("1.2.3", "version")]),
+        ("pg_stat_statements--1.4", [("pg", "word"), ("stat", "word"), ("statements", "word"), ("1.4", "version")]),
+        ("seaborn-v0_8-colorblind", [("seaborn", "word"), ("v0_8", "version"), ("colorblind", "word")]),
+        ("neovim_v0.10.0", [("neovim", "word"), ("v0.10.0", "version")]),
+        # digits without a dot stay numbers; a version glued to a word is no version
+        ("2019_01_report", [("2019", "number"), ("01", "number"), ("report", "word")]),
+        ("app2.1", [("app", "word"), ("2", "number"), ("1", "number")]),
+    ],
+)
+def test_dotted_versions_are_one_token(stem: str, pieces: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.kind) for t in split_words(stem)] == pieces
+
+
+@pytest.mark.parametrize(
     ("name", "stem", "ext", "hidden"),
     [
         ("jquery.min.js", "jquery", "min.js", False),

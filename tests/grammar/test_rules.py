@@ -147,6 +147,8 @@ EXPECTED: list[tuple[str, str, str]] = [
      'Migration Alembic qui ajoute une table des utilisateurs.'),
     ('deadbeefcafe_add_user_table.py', "Python module named 'deadbeefcafe_add_user_table'.",
      'Module Python nommé « deadbeefcafe_add_user_table ».'),
+    ('send_report_v1.2.py', 'Python module that sends the report, version 1.2.',
+     'Module Python qui envoie le rapport, version 1.2.'),
     ('V2__add_users.sql', 'SQL migration that adds users.',
      'Migration SQL qui ajoute des utilisateurs.'),
     ('00002_rename_root.sql', "SQL migration named 'rename_root'.",
