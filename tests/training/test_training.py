@@ -197,3 +197,15 @@ def test_horizon_follows_the_recent_speed_not_the_start() -> None:
     assert _refit_horizon(config, 1100, 300.0, (100, 200.0), 1000) == 1100 + 3000
     assert _refit_horizon(tiny_config(max_minutes=10.0, max_steps=2000), 1100, 300.0, (100, 200.0), 1000) == 2000
     assert _refit_horizon(config, 1100, 300.0, (1100, 300.0), 1234) == 1234  # nothing measured yet
+
+
+def test_a_resumed_run_keeps_its_cosine() -> None:
+    from filedesc.training.train import _lr_at, _resume_horizon
+
+    config = tiny_config(max_minutes=10.0, max_steps=100_000, warmup_steps=10)
+    assert _resume_horizon(config, 0, 0.0) == 100_000  # a fresh run: fitted once it has a speed
+    # stopped at step 1,000 after 300 s (3.33 steps/s), 300 s left: the cosine ends near step 2,000, not 100,000
+    horizon = _resume_horizon(config, 1000, 300.0)
+    assert 1990 <= horizon <= 2010
+    assert _lr_at(1000, horizon, config) < 0.6 * config.learning_rate  # half-way down, not back at the peak
+    assert _resume_horizon(tiny_config(max_minutes=0.0, max_steps=5000), 1000, 300.0) == 5000

@@ -120,6 +120,17 @@ def _refit_horizon(config: TrainConfig, step: int, elapsed: float, mark: tuple[i
     return fitted
 
 
+def _resume_horizon(config: TrainConfig, step: int, seconds: float) -> int:
+    """The cosine's end when a run starts (``max_steps``) or resumes (fitted to the whole run's speed so far).
+
+    Without it a resumed run would take ``max_steps`` as its end until the first refit, up to 250 steps later, and
+    its learning rate would jump back towards the peak; a resume with another ``--max-minutes`` is fitted too.
+    """
+    if not config.max_minutes or step <= config.warmup_steps:
+        return config.max_steps
+    return _refit_horizon(config, step, seconds, (0, 0.0), config.max_steps)
+
+
 def _prepare_tokenizer(
     config: TrainConfig,
     train_pairs: list[Pair],
@@ -292,7 +303,7 @@ def _loop(
     from tqdm import tqdm
 
     rng = random.Random(config.seed + state["step"])
-    horizon = config.max_steps
+    horizon = _resume_horizon(config, state["step"], state["seconds"])
     model.train()
     net = distributed.wrap(model, info)
     bar = tqdm(
@@ -303,6 +314,7 @@ def _loop(
         dynamic_ncols=True,
     )
     started = time.monotonic() - state["seconds"]
+    resumed_at = state["seconds"]  # throughput counts this process's examples over this process's time
     seen, stop = 0, "max_steps"
     recent: list[float] = []
     mark = (state["step"], state["seconds"])  # (step, seconds) where the step rate is measured from
@@ -333,7 +345,7 @@ def _loop(
                         "step": state["step"],
                         "loss": sum(recent) / len(recent),
                         "lr": group["lr"],
-                        "examples_per_second": seen / max(elapsed, 1e-9),
+                        "examples_per_second": seen / max(elapsed - resumed_at, 1e-9),
                         "minutes": elapsed / 60,
                     }
                     log_file.write(json.dumps(row) + "\n")
@@ -368,7 +380,7 @@ def _loop(
     return TrainResult(
         steps=state["step"],
         minutes=minutes,
-        examples_per_second=seen / max(state["seconds"], 1e-9),
+        examples_per_second=seen / max(state["seconds"] - resumed_at, 1e-9),
         train_loss=float("nan"),
         valid_loss=float("nan"),
         best_valid_loss=state["best_valid"],
