@@ -85,11 +85,11 @@ def make_sheet(args: argparse.Namespace) -> None:
     print(f"{len(names)} names x en/fr, {len(outputs)} backends: {args.out / 'sheet.md'} (and key.json)")
 
 
-def tally(args: argparse.Namespace) -> None:
-    """Counts of each label per backend and language, from the reader's labels and the key."""
-    key = json.loads((args.out / "key.json").read_text(encoding="utf-8"))
+def label_counts(out: Path) -> tuple[dict[tuple[str, str], Counter[str]], int]:
+    """Per (backend, language): each label's count, ``bad_language`` and ``n``; and the outputs left unlabelled."""
+    key = json.loads((out / "key.json").read_text(encoding="utf-8"))
     labels: dict[tuple[int, str, str], dict[str, object]] = {}
-    for number, line in enumerate((args.out / "labels.jsonl").read_text(encoding="utf-8").splitlines(), start=1):
+    for number, line in enumerate((out / "labels.jsonl").read_text(encoding="utf-8").splitlines(), start=1):
         if line.strip():
             record = json.loads(line)
             if record.get("label") not in LABELS:
@@ -107,6 +107,21 @@ def tally(args: argparse.Namespace) -> None:
             cell[str(record["label"])] += 1
             cell["bad_language"] += bool(record.get("bad_language"))
             cell["n"] += 1
+    return counts, missing
+
+
+def invented_shares(out: Path) -> dict[str, dict[str, float]]:
+    """backend -> language -> share (%) of its read outputs labelled ``invented`` (what the ship rule reads)."""
+    counts, _ = label_counts(out)
+    shares: dict[str, dict[str, float]] = {}
+    for (backend, lang), cell in counts.items():
+        shares.setdefault(backend, {})[lang] = round(100 * cell["invented"] / max(1, cell["n"]), 1)
+    return shares
+
+
+def tally(args: argparse.Namespace) -> None:
+    """Counts of each label per backend and language, from the reader's labels and the key."""
+    counts, missing = label_counts(args.out)
     header = f"{'backend':<16} {'lang':<4} {'n':>4} " + " ".join(f"{label:>9}" for label in LABELS)
     print(header + f" {'invented%':>9} {'bad lang':>8}")
     for (backend, lang), cell in sorted(counts.items()):

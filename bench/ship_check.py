@@ -6,8 +6,13 @@
 Splits: ``../shared/data/real-dev.jsonl`` (real names, references written after reading each file) and
 ``corpus_test`` (the written corpus' held-out repositories, the same rule as ``filedesc data build``; or
 ``--corpus-test FILE``). The decision is :func:`filedesc.plugins.ship.choose_default`: a model is the default only
-when it beats ``rules`` in chrF on both splits in both languages. Rerun with ``--write`` whenever the rules, the
-lexicon or a shipped model change; ``tests/test_ship_rule.py`` checks that the record is consistent.
+when it beats ``rules`` in chrF on both splits in both languages and a blind reading of it found invented content in
+at most 10 % of its outputs in each language. The reading is a folder of ``bench/judging_sheet.py`` whose reader's
+labels are in (``--reading DIR``); ``--read-as LABEL=BACKEND`` says which backend a sheet label is (the shipped
+model was read under another name before it shipped). Rerun with ``--write`` whenever the rules, the lexicon or a
+shipped model change; ``tests/test_ship_rule.py`` checks that the record is consistent.
+
+    python bench/ship_check.py --write --reading docs/judging-2026-12-s9 --read-as w4=onnx-int8
 """
 
 from __future__ import annotations
@@ -39,6 +44,10 @@ def main() -> None:
     parser.add_argument("--corpus-test", type=Path, default=None, help="a corpus_test.jsonl (default: computed)")
     parser.add_argument("--candidates", default="onnx-int8,onnx-int4,torch")
     parser.add_argument("--write", action="store_true", help=f"write {ship_record_path()}")
+    parser.add_argument("--reading", type=Path, default=None, help="a judging_sheet.py folder with labels.jsonl")
+    parser.add_argument(
+        "--read-as", action="append", default=[], metavar="LABEL=BACKEND", help="a sheet label is this backend"
+    )
     args = parser.parse_args()
     if not args.real_dev.is_file():
         parser.error(f"{args.real_dev}: not found; pass --real-dev PATH (the shared real-dev.jsonl)")
@@ -58,17 +67,30 @@ def main() -> None:
             rouge.setdefault(split, {})[backend] = {lang: scores[lang].rouge_l for lang in ("en", "fr")}
             print(f"{split:<12} {backend:<10} {len(rows):>5} {scores['en'].chrf:>8} {scores['fr'].chrf:>8} "
                   f"{scores['en'].rouge_l:>11} {scores['fr'].rouge_l:>11}", flush=True)
-    default = choose_default(chrf)
+    invented: dict[str, dict[str, float]] = {}
+    if args.reading is not None:
+        from judging_sheet import invented_shares  # bench/ is this script's folder
+
+        renames = dict(item.partition("=")[::2] for item in args.read_as)
+        for label, langs in invented_shares(args.reading).items():
+            backend = renames.get(label, label)
+            if backend in backends:
+                invented[backend] = langs
+        print(f"invented content read in {args.reading} (%): {json.dumps(invented)}")
+    default = choose_default(chrf, invented)
     print(f"default by the ship rule: {default}")
     if args.write:
         record = {
             "default": default,
-            "rule": "a model is the default only when it beats rules in chrF on every split in both languages",
+            "rule": "a model is the default only when it beats rules in chrF on every split in both languages and "
+            "a blind reading found invented content in at most 10 % of its outputs in each language",
             "measured": datetime.date.today().isoformat(),
             "rows": {split: len(rows) for split, rows in splits.items()},
             "command": "python bench/ship_check.py --write",
             "chrf": chrf,
             "rouge_l": rouge,
+            "invented": invented,
+            "reading": str(args.reading) if args.reading else None,
         }
         ship_record_path().write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
         print(f"wrote {ship_record_path()}")

@@ -29,8 +29,26 @@ def cells(rules: Four, model: Four) -> Table:
     }
 
 
+HONEST = {"onnx-int8": {"en": 5.0, "fr": 8.0}, "onnx-int4": {"en": 5.0, "fr": 8.0}}
+"""Readings of both models that pass the rule (at most 10 % invented in each language)."""
+
+
 def test_a_model_better_everywhere_is_the_default() -> None:
-    assert choose_default(cells((30, 30, 25, 25), (31, 30.5, 26, 25.1))) == "onnx-int8"
+    assert choose_default(cells((30, 30, 25, 25), (31, 30.5, 26, 25.1)), HONEST) == "onnx-int8"
+
+
+def test_a_model_nobody_read_is_not_the_default() -> None:
+    assert choose_default(cells((30, 30, 25, 25), (40, 40, 40, 40))) == "rules"
+    assert choose_default(cells((30, 30, 25, 25), (40, 40, 40, 40)), {"onnx-int8": {"en": 5.0}}) == "rules"
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_model_that_invents_is_not_the_default_whatever_its_chrf(lang: str) -> None:
+    read = {"onnx-int8": {"en": 5.0, "fr": 5.0}}
+    read["onnx-int8"][lang] = 52.0
+    assert choose_default(cells((30, 30, 25, 25), (40, 40, 40, 40)), read) == "rules"
+    read["onnx-int8"][lang] = 10.0  # the limit itself passes
+    assert choose_default(cells((30, 30, 25, 25), (40, 40, 40, 40)), read) == "onnx-int8"
 
 
 @pytest.mark.parametrize("cell", range(4))
@@ -38,24 +56,24 @@ def test_a_model_below_the_rules_in_any_cell_is_not_the_default(cell: int) -> No
     values = [40.0, 40.0, 40.0, 40.0]
     values[cell] = 29.9
     model: Four = (values[0], values[1], values[2], values[3])
-    assert choose_default(cells((30, 30, 30, 30), model)) == "rules"
+    assert choose_default(cells((30, 30, 30, 30), model), HONEST) == "rules"
 
 
 def test_a_tie_is_not_better() -> None:
-    assert choose_default(cells((30, 30, 30, 30), (30, 35, 35, 35))) == "rules"
+    assert choose_default(cells((30, 30, 30, 30), (30, 35, 35, 35)), HONEST) == "rules"
 
 
 def test_an_unmeasured_cell_keeps_the_rules() -> None:
     scores = cells((30, 30, 30, 30), (40, 40, 40, 40))
     del scores["corpus_test"]["onnx-int8"]["fr"]
-    assert choose_default(scores) == "rules"
+    assert choose_default(scores, HONEST) == "rules"
 
 
 def test_the_best_of_several_winners_is_chosen() -> None:
     scores = cells((30, 30, 30, 30), (31, 31, 31, 31))
     for split in scores.values():
         split["onnx-int4"] = {"en": 35.0, "fr": 35.0}
-    assert choose_default(scores) == "onnx-int4"
+    assert choose_default(scores, HONEST) == "onnx-int4"
 
 
 def test_no_scores_means_the_rules() -> None:
@@ -71,7 +89,8 @@ def test_the_shipped_record_is_complete_and_follows_the_rule() -> None:
         assert "rules" in rows, split
         for backend, langs in rows.items():
             assert set(langs) == {"en", "fr"}, (split, backend)
-    assert record["default"] == choose_default(chrf), "the record's default contradicts its own numbers"
+    invented = record.get("invented")
+    assert record["default"] == choose_default(chrf, invented), "the record's default contradicts its own numbers"
 
 
 def test_the_registry_default_is_the_recorded_one() -> None:
@@ -90,3 +109,30 @@ def test_an_unreadable_record_falls_back_to_the_priorities(tmp_path: Path) -> No
     assert shipped_default(broken) is None
     broken.write_text(json.dumps({"default": "onnx-int8"}), encoding="utf-8")  # no numbers: no say
     assert shipped_default(broken) is None
+
+
+def test_the_reading_shares_the_ship_rule_reads(tmp_path: Path) -> None:
+    """``bench/judging_sheet.py``'s shares: per backend and language, invented outputs over read outputs."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("judging_sheet", Path(__file__).parents[1] / "bench/judging_sheet.py")
+    assert spec is not None and spec.loader is not None
+    sheet = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(sheet)
+    key = [
+        {"item": 1, "name": "a.py", "lang": "en", "letters": {"rules": "A", "model": "B"}},
+        {"item": 2, "name": "b.py", "lang": "en", "letters": {"rules": "A", "model": "A"}},  # one output, shared
+        {"item": 1, "name": "a.py", "lang": "fr", "letters": {"rules": "A", "model": "B"}},
+    ]
+    labels = [
+        {"item": 1, "lang": "en", "letter": "A", "label": "vague"},
+        {"item": 1, "lang": "en", "letter": "B", "label": "invented"},
+        {"item": 2, "lang": "en", "letter": "A", "label": "right"},
+        {"item": 1, "lang": "fr", "letter": "A", "label": "wrong"},
+        {"item": 1, "lang": "fr", "letter": "B", "label": "right"},
+    ]
+    (tmp_path / "key.json").write_text(json.dumps(key), encoding="utf-8")
+    (tmp_path / "labels.jsonl").write_text("\n".join(json.dumps(x) for x in labels), encoding="utf-8")
+    shares = sheet.invented_shares(tmp_path)
+    assert shares == {"rules": {"en": 0.0, "fr": 0.0}, "model": {"en": 50.0, "fr": 0.0}}
+    assert choose_default(cells((30, 30, 25, 25), (40, 40, 40, 40)), {"onnx-int8": shares["model"]}) == "rules"
