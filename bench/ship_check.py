@@ -12,7 +12,7 @@ labels are in (``--reading DIR``); ``--read-as LABEL=BACKEND`` says which backen
 model was read under another name before it shipped). Rerun with ``--write`` whenever the rules, the lexicon or a
 shipped model change; ``tests/test_ship_rule.py`` checks that the record is consistent.
 
-    python bench/ship_check.py --write --reading docs/judging-2026-12-s9 --read-as w4=onnx-int8
+    python bench/ship_check.py --write --reading docs/judging-2026-12-s9 --read-as shipped=onnx-int8
 """
 
 from __future__ import annotations
@@ -20,9 +20,10 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import sys
 from pathlib import Path
 
-from filedesc.plugins.ship import BASELINE, choose_default, ship_record_path
+from filedesc.plugins.ship import BASELINE, MAX_INVENTED, choose_default, ship_record_path
 from filedesc.training.data.corpus_check import check_corpus
 from filedesc.training.data.exclusions import load_exclusions, repository_of
 from filedesc.training.data.split import held_out_repositories
@@ -83,10 +84,10 @@ def main() -> None:
         record = {
             "default": default,
             "rule": "a model is the default only when it beats rules in chrF on every split in both languages and "
-            "a blind reading found invented content in at most 10 % of its outputs in each language",
+            f"a blind reading found invented content in at most {MAX_INVENTED:g} % of its outputs in each language",
             "measured": datetime.date.today().isoformat(),
             "rows": {split: len(rows) for split, rows in splits.items()},
-            "command": "python bench/ship_check.py --write",
+            "command": " ".join(["python bench/ship_check.py", *sys.argv[1:]]),  # the reading's options included
             "chrf": chrf,
             "rouge_l": rouge,
             "invented": invented,
